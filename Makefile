@@ -1,0 +1,56 @@
+# The portal's two everyday commands are `make run` and `make test`.
+# Both bootstrap everything into .venv/ and .local/ (embedded PostgreSQL),
+# or use the PostgreSQL server named by DATABASE_URL when it is set.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := DEBUG=1 $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+messages: $(STAMP)
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=.local -v0
+
+makemessages: $(STAMP)
+	$(MANAGE) makemessages -l th -l en --ignore=.venv --ignore=.local --ignore=static --no-obsolete
+
+db: $(STAMP)
+	@$(PY) -m cbmc_portal.embedded_db
+
+bootstrap: $(STAMP) messages db
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_geography
+	$(MANAGE) seed_demo
+
+run: bootstrap
+	@echo "Portal: http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: $(STAMP) messages db lint
+	$(MANAGE) makemigrations --check --dry-run
+	DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Production: gunicorn + WhiteNoise; needs SECRET_KEY and ALLOWED_HOSTS.
+serve: $(STAMP) messages db
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input -v0
+	$(VENV)/bin/gunicorn cbmc_portal.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -

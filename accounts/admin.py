@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "display_name", "phone", "role", "is_active"]
+    list_filter = ["role", "is_active", "is_staff"]
+    search_fields = ["username", "display_name", "phone", "email"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("CBMC"), {"fields": ("display_name", "phone", "role")}),
+    )

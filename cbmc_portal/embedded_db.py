@@ -1,0 +1,59 @@
+"""The embedded PostgreSQL used when DATABASE_URL is not set.
+
+`pgserver` ships a real PostgreSQL server in a pip package. It listens on a
+Unix socket only, inside the data folder; the folder's path must stay short
+because socket paths are limited to about 100 characters.
+"""
+
+import logging
+import warnings
+from pathlib import Path
+
+
+def embedded_database_url(data_dir: Path) -> str:
+    """Start (or reuse) the embedded server in `data_dir` and return its URL."""
+    warnings.filterwarnings("ignore", module="platformdirs")
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    import pgserver
+
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None leaves the server running between commands, so a
+    # second `make run` starts at once and keeps its data.
+    server = pgserver.get_server(data_dir, cleanup_mode=None)
+    url = server.get_uri("cbmc")
+    ensure_database(url)
+    return url
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named in `url` if the server does not have it yet."""
+    from urllib.parse import urlsplit
+
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin_url = parts._replace(path="/postgres").geturl()
+    connection = psycopg2.connect(admin_url)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    finally:
+        connection.close()
+
+
+if __name__ == "__main__":
+    # `python -m cbmc_portal.embedded_db`: start the embedded server, or make
+    # sure the database DATABASE_URL names exists on its server.
+    import os
+
+    base_dir = Path(__file__).resolve().parent.parent
+    if os.environ.get("DATABASE_URL"):
+        ensure_database(os.environ["DATABASE_URL"])
+    else:
+        data_dir = Path(os.environ.get("EMBEDDED_DB_DIR") or base_dir / ".local" / "pg")
+        embedded_database_url(data_dir)

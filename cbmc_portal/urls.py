@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from cbmc_portal import views
+from dashboards import views as dashboard_views
+
+urlpatterns = [
+    path("", dashboard_views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("groups/", include("communities.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

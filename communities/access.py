@@ -1,0 +1,77 @@
+"""Who may see and change which communities data.
+
+One predicate per rule and one getter per protected object: objects outside
+a user's reach answer 404, insiders without the right answer 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from communities.models import CommunityGroup, MembershipRole, Region
+
+
+def staff_region_id(user) -> int | None:
+    """The region a regional staff member is in charge of, or None."""
+    if not user.is_authenticated or not user.is_regional_staff:
+        return None
+    scope = getattr(user, "region_staff", None)
+    return scope.region_id if scope else None
+
+
+def can_see_region(user, region_id) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_national_staff or staff_region_id(user) == region_id
+
+
+def can_manage_group(user, group: CommunityGroup) -> bool:
+    """Staff of the group's region (or national staff) create and edit groups."""
+    return can_see_region(user, group.tambon.province.region_id)
+
+
+def is_group_leader(user, group: CommunityGroup) -> bool:
+    return (
+        user.is_authenticated
+        and group.memberships.filter(user=user, role=MembershipRole.LEADER).exists()
+    )
+
+
+def groups_visible_to(user):
+    """Every group this user may open: their own, or their region's, or all for national staff."""
+    groups = CommunityGroup.objects.with_place()
+    if not user.is_authenticated:
+        return groups.none()
+    if user.is_national_staff:
+        return groups
+    region_id = staff_region_id(user)
+    if region_id:
+        return groups.in_region(region_id)
+    return groups.filter(memberships__user=user).distinct()
+
+
+def get_group_for_user(user, pk) -> CommunityGroup:
+    group = groups_visible_to(user).filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def get_group_for_manage(user, pk) -> CommunityGroup:
+    group = get_group_for_user(user, pk)
+    if not can_manage_group(user, group):
+        raise PermissionDenied
+    return group
+
+
+def get_group_for_description_edit(user, pk) -> CommunityGroup:
+    """Staff of the region, or a leader of the group (description only)."""
+    group = get_group_for_user(user, pk)
+    if not (can_manage_group(user, group) or is_group_leader(user, group)):
+        raise PermissionDenied
+    return group
+
+
+def regions_managed_by(user):
+    if user.is_national_staff:
+        return Region.objects.all()
+    return Region.objects.filter(pk=staff_region_id(user))

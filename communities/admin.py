@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from communities.models import CommunityGroup, Membership, Province, Region, RegionStaff
+
+
+class ProvinceInline(admin.TabularInline):
+    model = Province
+    fields = ["code", "name_th", "name_en"]
+    readonly_fields = ["code", "name_th", "name_en"]
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name_th", "name_en", "slug", "order"]
+    inlines = [ProvinceInline]
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    """Staff move provinces between regions here; names come from geothai."""
+
+    list_display = ["code", "name_th", "name_en", "region", "abolished_on"]
+    list_filter = ["region"]
+    list_editable = ["region"]
+    search_fields = ["name_th", "name_en", "code"]
+    readonly_fields = ["code", "name_th", "name_en", "abolished_on"]
+
+
+@admin.register(RegionStaff)
+class RegionStaffAdmin(admin.ModelAdmin):
+    list_display = ["user", "region"]
+    list_select_related = ["user", "region"]
+    autocomplete_fields = ["user"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    autocomplete_fields = ["user"]
+    extra = 0
+
+
+@admin.register(CommunityGroup)
+class CommunityGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "tambon", "kind"]
+    list_select_related = ["tambon"]
+    search_fields = ["name", "name_en", "tambon__name_th"]
+    raw_id_fields = ["tambon"]
+    inlines = [MembershipInline]

@@ -1,0 +1,212 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def _localized(name_th: str, name_en: str) -> str:
+    language = get_language() or "th"
+    return name_en if language.startswith("en") and name_en else name_th
+
+
+class Region(models.Model):
+    """A CODI region (ภาค); which provinces it holds is data staff edit in the admin."""
+
+    slug = models.SlugField(_("รหัส"), max_length=40, unique=True)
+    name_th = models.CharField(_("ชื่อภาษาไทย"), max_length=100)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+
+    class Meta:
+        ordering = ["order", "name_th"]
+        verbose_name = _("ภาค")
+        verbose_name_plural = _("ภาค")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _localized(self.name_th, self.name_en)
+
+
+class AreaQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(abolished_on__isnull=True)
+
+
+class Area(models.Model):
+    """Common fields of a province, district and tambon, keyed by their DOPA code."""
+
+    code = models.CharField(_("รหัส"), max_length=6, primary_key=True)
+    name_th = models.CharField(_("ชื่อภาษาไทย"), max_length=100)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=100)
+    # Areas DOPA abolished stay in the table while anything refers to them.
+    abolished_on = models.DateField(_("ยกเลิกเมื่อ"), null=True, blank=True)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _localized(self.name_th, self.name_en)
+
+
+class Province(Area):
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("ภาค"),
+        on_delete=models.PROTECT,
+        related_name="provinces",
+        null=True,
+        blank=True,
+    )
+
+    class Meta(Area.Meta):
+        verbose_name = _("จังหวัด")
+        verbose_name_plural = _("จังหวัด")
+
+
+class District(Area):
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
+
+    class Meta(Area.Meta):
+        verbose_name = _("อำเภอ")
+        verbose_name_plural = _("อำเภอ")
+
+
+class Tambon(Area):
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="tambons")
+    # Kept beside the district so a tambon's province is one join away.
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="tambons")
+    # Thai and English names of tambon, district and province, lower-cased and
+    # without spaces or hyphens, so one LIKE finds "ao luek" and "อ่าวลึก".
+    search_key = models.TextField(editable=False, default="")
+
+    class Meta(Area.Meta):
+        verbose_name = _("ตำบล")
+        verbose_name_plural = _("ตำบล")
+
+    @property
+    def place_label(self) -> str:
+        """`อ่าวลึกใต้ › อ่าวลึก › กระบี่`: tambon, district, province."""
+        return f"{self.name} › {self.district.name} › {self.province.name}"
+
+
+class RegionStaff(models.Model):
+    """Puts a regional staff member in charge of one region."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_staff"
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="staff")
+
+    class Meta:
+        verbose_name = _("เจ้าหน้าที่ประจำภาค")
+        verbose_name_plural = _("เจ้าหน้าที่ประจำภาค")
+
+    def __str__(self):
+        return f"{self.user} – {self.region}"
+
+
+class GroupKind(models.TextChoices):
+    GROUP = "group", _("กลุ่ม")
+    ENTERPRISE = "enterprise", _("วิสาหกิจชุมชน")
+    COUNCIL = "council", _("สภาองค์กรชุมชนตำบล")
+    NETWORK = "network", _("เครือข่าย")
+
+
+class Sector(models.TextChoices):
+    ORGANIC_AGRICULTURE = "organic_agriculture", _("เกษตรอินทรีย์")
+    COMMUNITY_TOURISM = "community_tourism", _("ท่องเที่ยวชุมชน")
+    FOOD_PROCESSING = "food_processing", _("แปรรูปอาหาร")
+    HANDICRAFT = "handicraft", _("หัตถกรรม")
+    MICE = "mice", _("การประชุมและจัดงาน (MICE)")
+    OTHER = "other", _("อื่น ๆ")
+
+
+class CommunityGroupQuerySet(models.QuerySet):
+    def in_region(self, region_id):
+        return self.filter(tambon__province__region_id=region_id)
+
+    def with_place(self):
+        return self.select_related("tambon__district", "tambon__province__region")
+
+
+class CommunityGroup(models.Model):
+    name = models.CharField(_("ชื่อกลุ่ม"), max_length=200)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=200, blank=True)
+    tambon = models.ForeignKey(
+        Tambon, verbose_name=_("ตำบล"), on_delete=models.PROTECT, related_name="groups"
+    )
+    kind = models.CharField(
+        _("ประเภท"), max_length=20, choices=GroupKind.choices, default=GroupKind.GROUP
+    )
+    sectors = ArrayField(
+        models.CharField(max_length=30, choices=Sector.choices),
+        verbose_name=_("ประเภทกิจการ"),
+        default=list,
+        blank=True,
+    )
+    description = models.TextField(_("รายละเอียดกลุ่ม"), max_length=5000, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("ปีที่ก่อตั้ง"), null=True, blank=True, help_text=_("เก็บเป็นปี ค.ศ.")
+    )
+    member_count = models.PositiveIntegerField(_("จำนวนสมาชิก"), null=True, blank=True)
+    contact_phone = models.CharField(_("เบอร์ติดต่อ"), max_length=16, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="community_groups"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommunityGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("กลุ่ม/องค์กรชุมชน")
+        verbose_name_plural = _("กลุ่ม/องค์กรชุมชน")
+        indexes = [models.Index(fields=["tambon", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def sector_labels(self) -> list[str]:
+        labels = dict(Sector.choices)
+        return [labels.get(sector, sector) for sector in self.sectors]
+
+
+class MembershipRole(models.TextChoices):
+    LEADER = "leader", _("แกนนำ")
+    MEMBER = "member", _("สมาชิก")
+
+
+class Membership(models.Model):
+    group = models.ForeignKey(CommunityGroup, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("บทบาทในกลุ่ม"),
+        max_length=10,
+        choices=MembershipRole.choices,
+        default=MembershipRole.MEMBER,
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group")
+        ]
+        verbose_name = _("สมาชิกภาพ")
+        verbose_name_plural = _("สมาชิกภาพ")
+
+    def __str__(self):
+        return f"{self.user} – {self.group} ({self.get_role_display()})"

@@ -1,0 +1,111 @@
+"""Reads of the communities app: place search and group lists."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Q
+
+from communities.geography import search_form
+from communities.models import CommunityGroup, Province, Tambon
+
+PLACE_CANDIDATES = 300
+PLACE_RESULTS = 20
+
+
+@dataclass
+class PlaceSearch:
+    """What a typed place turned out to be.
+
+    `stated_province` is a province named in the text ("…, Pattani");
+    `mismatch` is true when tambons of that name exist, only not in it.
+    """
+
+    query: str
+    tambons: list[Tambon] = field(default_factory=list)
+    stated_province: Province | None = None
+    mismatch: bool = False
+    tambon_words: str = ""
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> dict[str, str]:
+    """Search form of every province name (Thai and English) → province code."""
+    keys = {}
+    for code, name_th, name_en in Province.objects.values_list("code", "name_th", "name_en"):
+        keys[search_form(name_th)] = code
+        keys[search_form(name_en)] = code
+    keys["กทม"] = keys.get(search_form("กรุงเทพมหานคร"), "10")
+    return keys
+
+
+def _split_province(query: str) -> tuple[str, str | None]:
+    """Separate a trailing province name from the tambon words of a typed place."""
+    parts = [part for part in re.split(r"[,\s›>/]+", query.strip()) if part]
+    keys = _province_keys()
+    for size in range(min(4, len(parts) - 1), 0, -1):
+        province_code = keys.get(search_form("".join(parts[-size:])))
+        if province_code:
+            return "".join(parts[:-size]), province_code
+    return query, None
+
+
+def _rank(tambon: Tambon, key: str) -> tuple:
+    names = tambon.search_key.split("|")
+    if key in (names[0], names[1]):
+        kind = 0
+    elif names[0].startswith(key) or names[1].startswith(key):
+        kind = 1
+    elif key in names[0] or key in names[1]:
+        kind = 2
+    else:
+        kind = 3
+    return (kind, tambon.province.name_th, tambon.district.name_th, tambon.name_th)
+
+
+def search_tambons(query: str, limit: int = PLACE_RESULTS) -> PlaceSearch:
+    """Tambons whose Thai or English name, district or province contains the typed words."""
+    result = PlaceSearch(query=query)
+    words, province_code = _split_province(query)
+    key = search_form(words)
+    if not key:
+        return result
+    result.tambon_words = words
+    found = list(
+        Tambon.objects.current()
+        .filter(search_key__contains=key)
+        .select_related("district", "province")[:PLACE_CANDIDATES]
+    )
+    if province_code:
+        result.stated_province = Province.objects.get(code=province_code)
+        in_province = [t for t in found if t.province_id == province_code]
+        if in_province:
+            found = in_province
+        elif found:
+            # Only tambons named like it matter here, not whole districts.
+            named = [t for t in found if _rank(t, key)[0] <= 2]
+            result.mismatch = bool(named)
+            found = named or found
+    found.sort(key=lambda tambon: _rank(tambon, key))
+    result.tambons = found[:limit]
+    return result
+
+
+def tambon_by_code(code: str) -> Tambon | None:
+    return Tambon.objects.select_related("district", "province").filter(code=code).first()
+
+
+def groups_for_list(*, region_id=None, query: str = ""):
+    """Groups of a region (or all), searched by Thai/English name of group or place."""
+    groups = CommunityGroup.objects.with_place()
+    if region_id:
+        groups = groups.in_region(region_id)
+    query = query.strip()
+    if query:
+        key = search_form(query)
+        groups = groups.filter(
+            Q(name__icontains=query)
+            | Q(name_en__icontains=query)
+            | Q(tambon__search_key__contains=key)
+        )
+    return groups.order_by("tambon__province__name_th", "name")

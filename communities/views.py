@@ -1,0 +1,137 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.services import password_setup_path
+from communities import access, selectors, services
+from communities.forms import GroupDescriptionForm, GroupForm, PersonForm
+
+GROUPS_PER_PAGE = 50
+
+
+def _staff_only(user):
+    if not user.is_codi_staff:
+        raise Http404
+
+
+@login_required
+def group_list(request):
+    """Groups of the staff member's region, searchable by group or place name."""
+    _staff_only(request.user)
+    regions = access.regions_managed_by(request.user)
+    region = None
+    region_param = request.GET.get("region", "")
+    if request.user.is_national_staff:
+        region = regions.filter(slug=region_param).first() if region_param else None
+    else:
+        region = regions.first()
+    query = request.GET.get("q", "")
+    groups = selectors.groups_for_list(region_id=region.pk if region else None, query=query)
+    page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "communities/group_list.html",
+        {"page": page, "query": query, "region": region, "regions": regions},
+    )
+
+
+def _group_form_page(request, group=None):
+    """Create or edit a group; "find_place" posts back only to list tambon matches."""
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and "find_place" not in request.POST and form.is_valid():
+        if access.can_see_region(request.user, form.cleaned_data["tambon"].province.region_id):
+            saved = services.group_save(form=form)
+            messages.success(request, _("บันทึกกลุ่มเรียบร้อยแล้ว"))
+            return redirect("communities:group_detail", pk=saved.pk)
+        form.add_error("tambon", _("ตำบลนี้อยู่นอกภาคที่ท่านดูแล"))
+    chosen = form.data.get("tambon") if form.is_bound else form.initial.get("tambon")
+    context = {
+        "form": form,
+        "group": group,
+        "place": form.place_search(),
+        "chosen": selectors.tambon_by_code(chosen) if chosen else None,
+    }
+    return render(request, "communities/group_form.html", context)
+
+
+@login_required
+def group_create(request):
+    _staff_only(request.user)
+    return _group_form_page(request)
+
+
+@login_required
+def group_edit(request, pk):
+    return _group_form_page(request, access.get_group_for_manage(request.user, pk))
+
+
+@login_required
+def group_description_edit(request, pk):
+    group = access.get_group_for_description_edit(request.user, pk)
+    form = GroupDescriptionForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        services.group_save(form=form)
+        messages.success(request, _("บันทึกรายละเอียดกลุ่มแล้ว"))
+        return redirect("communities:group_detail", pk=group.pk)
+    return render(request, "communities/group_description.html", {"form": form, "group": group})
+
+
+@login_required
+def group_detail(request, pk):
+    group = access.get_group_for_user(request.user, pk)
+    memberships = group.memberships.select_related("user").order_by("role", "user__display_name")
+    return render(
+        request,
+        "communities/group_detail.html",
+        {
+            "group": group,
+            "memberships": memberships,
+            "can_manage": access.can_manage_group(request.user, group),
+            "can_edit_description": access.can_manage_group(request.user, group)
+            or access.is_group_leader(request.user, group),
+        },
+    )
+
+
+@login_required
+def person_add(request, pk):
+    group = access.get_group_for_manage(request.user, pk)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user, created = services.group_add_person(group=group, **form.cleaned_data)
+        if created:
+            return redirect("communities:person_link", pk=group.pk, user_pk=user.pk)
+        messages.success(request, _("เพิ่ม %(name)s เข้ากลุ่มแล้ว") % {"name": user.name})
+        return redirect("communities:group_detail", pk=group.pk)
+    return render(request, "communities/person_form.html", {"form": form, "group": group})
+
+
+@login_required
+def person_link(request, pk, user_pk):
+    """A fresh one-time link for a member of the group who has not set a password."""
+    group = access.get_group_for_manage(request.user, pk)
+    person = get_user_model().objects.filter(pk=user_pk, memberships__group=group).first()
+    if person is None:
+        raise Http404
+    if person.has_usable_password() and person.last_login:
+        raise PermissionDenied
+    link = request.build_absolute_uri(password_setup_path(person))
+    return render(
+        request, "communities/person_link.html", {"group": group, "person": person, "link": link}
+    )
+
+
+@login_required
+def tambon_search(request):
+    """The tambon picker's matches: a partial for htmx, a page without JavaScript."""
+    search = selectors.search_tambons(request.GET.get("place_query", "")[:200])
+    template = (
+        "communities/_tambon_choices.html" if request.htmx else "communities/tambon_search.html"
+    )
+    chosen = selectors.tambon_by_code(request.GET.get("tambon", ""))
+    return render(request, template, {"place": search, "chosen": chosen})

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from communities.demo import DEMO_PEOPLE, seed_communities
+from communities.models import Tambon
+
+
+class Command(BaseCommand):
+    help = "Create the southern demo groups and accounts (idempotent; DEBUG only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo creates accounts with a public password: DEBUG only.")
+        if not Tambon.objects.exists():
+            raise CommandError("Load the geography first: python manage.py load_geography")
+        seed_communities(settings.DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password {settings.DEMO_PASSWORD}):")
+        for username, name, phone, *_rest in DEMO_PEOPLE:
+            self.stdout.write(f"  {username:<14} {name}  {phone or ''}")
