@@ -1,0 +1,88 @@
+"""Personas shared by every test: a southern group with its people, and outsiders."""
+
+import pytest
+
+from accounts.models import Role
+from communities.models import MembershipRole
+from tests import factories
+
+
+@pytest.fixture
+def south(db):
+    return factories.RegionFactory(slug="south", name_th="ภาคใต้", name_en="Southern")
+
+
+@pytest.fixture
+def north(db):
+    return factories.RegionFactory(slug="north", name_th="ภาคเหนือ", name_en="Northern")
+
+
+@pytest.fixture
+def krabi(south):
+    return factories.ProvinceFactory(code="81", name_th="กระบี่", name_en="Krabi", region=south)
+
+
+@pytest.fixture
+def ao_luek_tai(krabi):
+    district = factories.DistrictFactory(
+        code="8105", province=krabi, name_th="อ่าวลึก", name_en="Ao Luek"
+    )
+    return factories.TambonFactory(
+        code="810501", district=district, name_th="อ่าวลึกใต้", name_en="Ao Luek Tai"
+    )
+
+
+@pytest.fixture
+def group(ao_luek_tai):
+    return factories.CommunityGroupFactory(name="กลุ่มท่องเที่ยวชุมชนอ่าวลึกใต้", tambon=ao_luek_tai)
+
+
+@pytest.fixture
+def leader(group):
+    user = factories.UserFactory(username="leader", phone="+66812345678", display_name="สมศักดิ์")
+    factories.MembershipFactory(group=group, user=user, role=MembershipRole.LEADER)
+    return user
+
+
+@pytest.fixture
+def member(group):
+    user = factories.UserFactory(username="member", display_name="มานพ")
+    factories.MembershipFactory(group=group, user=user, role=MembershipRole.MEMBER)
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    """A community user of another group."""
+    other_group = factories.CommunityGroupFactory()
+    user = factories.UserFactory(username="outsider")
+    factories.MembershipFactory(group=other_group, user=user, role=MembershipRole.LEADER)
+    return user
+
+
+@pytest.fixture
+def staff_south(south):
+    return factories.RegionStaffFactory(region=south, user__username="staff_south").user
+
+
+@pytest.fixture
+def staff_other_region(north):
+    return factories.RegionStaffFactory(region=north, user__username="staff_north").user
+
+
+@pytest.fixture
+def national_staff(db):
+    return factories.UserFactory(username="national", role=Role.NATIONAL_STAFF)
+
+
+@pytest.fixture
+def mentor_user(db):
+    return factories.UserFactory(username="mentor", role=Role.MENTOR)
+
+
+@pytest.fixture
+def real_geography(db):
+    """Thailand's whole geography from geothai, inside the test's transaction."""
+    from communities.geography import load_geography
+
+    load_geography()

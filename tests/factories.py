@@ -1,0 +1,116 @@
+"""factory-boy factories for every model; build small worlds in tests."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from accounts.models import Role
+from communities.geography import tambon_search_key
+from communities.models import (
+    CommunityGroup,
+    District,
+    Membership,
+    MembershipRole,
+    Province,
+    Region,
+    RegionStaff,
+    Tambon,
+)
+
+TEST_PASSWORD = "test-pass-9571"
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    name_th = factory.Sequence(lambda n: f"ภาคที่ {n}")
+    name_en = factory.Sequence(lambda n: f"Region {n}")
+
+
+class ProvinceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Province
+        django_get_or_create = ("code",)
+
+    # Letter codes never collide with the real, numeric DOPA codes.
+    code = factory.Sequence(lambda n: f"{chr(65 + n // 10 % 26)}{n % 10}")
+    name_th = factory.Sequence(lambda n: f"จังหวัดทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Test Province {n}")
+    region = factory.SubFactory(RegionFactory)
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ("code",)
+
+    province = factory.SubFactory(ProvinceFactory)
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.province.code}{(n % 99) + 1:02d}")
+    name_th = factory.Sequence(lambda n: f"อำเภอทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Test District {n}")
+
+
+class TambonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tambon
+        django_get_or_create = ("code",)
+
+    district = factory.SubFactory(DistrictFactory)
+    province = factory.SelfAttribute("district.province")
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.district.code}{(n % 99) + 1:02d}")
+    name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Test Tambon {n}")
+    search_key = factory.LazyAttribute(
+        lambda o: tambon_search_key(
+            o.name_th,
+            o.name_en,
+            o.district.name_th,
+            o.district.name_en,
+            o.province.name_th,
+            o.province.name_en,
+        )
+    )
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.Sequence(lambda n: f"ผู้ใช้ {n}")
+    role = Role.COMMUNITY
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class CommunityGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommunityGroup
+
+    name = factory.Sequence(lambda n: f"กลุ่มทดสอบ {n}")
+    tambon = factory.SubFactory(TambonFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(CommunityGroupFactory)
+    user = factory.SubFactory(UserFactory)
+    role = MembershipRole.MEMBER
+
+
+class RegionStaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegionStaff
+
+    user = factory.SubFactory(UserFactory, role=Role.REGIONAL_STAFF)
+    region = factory.SubFactory(RegionFactory)
