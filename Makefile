@@ -23,7 +23,7 @@ messages: $(STAMP)
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=.local -v0
 
 makemessages: $(STAMP)
-	$(MANAGE) makemessages -l th -l en --ignore=.venv --ignore=.local --ignore=static --no-obsolete
+	$(MANAGE) makemessages -l th -l en --ignore=.venv --ignore=.local --ignore=static --ignore=tests --ignore=bench --no-obsolete
 
 db: $(STAMP)
 	@$(PY) -m cbmc_portal.embedded_db
