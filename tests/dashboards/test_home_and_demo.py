@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -49,8 +51,8 @@ def test_home_needs_sign_in(client):
 
 def test_seed_demo_is_idempotent(real_geography, settings):
     settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
     assert set(User.objects.values_list("username", flat=True)) >= DEMO_USERNAMES
     assert CommunityGroup.objects.count() == 5
     leader = User.objects.get(username="leader_aoluek")
