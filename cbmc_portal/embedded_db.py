@@ -10,8 +10,8 @@ import warnings
 from pathlib import Path
 
 
-def embedded_database_url(data_dir: Path) -> str:
-    """Start (or reuse) the embedded server in `data_dir` and return its URL."""
+def embedded_database_url(data_dir: Path, name: str = "cbmc") -> str:
+    """Start (or reuse) the embedded server in `data_dir`; the URL of database `name` on it."""
     warnings.filterwarnings("ignore", module="platformdirs")
     logging.getLogger("pgserver").setLevel(logging.WARNING)
     import pgserver
@@ -20,7 +20,7 @@ def embedded_database_url(data_dir: Path) -> str:
     # cleanup_mode=None leaves the server running between commands, so a
     # second `make run` starts at once and keeps its data.
     server = pgserver.get_server(data_dir, cleanup_mode=None)
-    url = server.get_uri("cbmc")
+    url = server.get_uri(name)
     ensure_database(url)
     return url
 

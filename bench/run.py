@@ -1,0 +1,317 @@
+"""The load benchmark: every page against the framework's own floor, in one run.
+
+    python bench/run.py [--scale 1] [--seconds 20] [--users 8] [--smoke]
+
+1. fills the database `cbmc_bench` (embedded PostgreSQL, or BENCH_DATABASE_URL)
+   with the national data set (`manage.py seed_national`), once per scale;
+2. starts the production server (gunicorn, DEBUG off, WhiteNoise) on the loopback;
+3. drives each page with locust from a second process, signed in as its role;
+4. reads server time and queries per request from gunicorn's access log,
+   and prints/writes p50/p95/p99, requests/s, bytes and the ratio to the floor;
+5. runs Lighthouse (npm package, Debian's Chromium) on the editor and review page.
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.budgets import check_budgets  # noqa: E402
+from bench.lighthouse import run_lighthouse  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+HOST = f"http://127.0.0.1:{PORT}"
+ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s %(B)s %({x-db-queries}o)s"
+
+
+def database_url(name: str) -> str:
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    from cbmc_portal.embedded_db import embedded_database_url
+
+    return embedded_database_url(ROOT / ".local" / "pg", name=name)
+
+
+def manage(env, *args, capture=False):
+    command = [PYTHON, "manage.py", *args]
+    if capture:
+        return subprocess.run(
+            command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        ).stdout
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return ""
+
+
+def production_env(db_url: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    env.update(
+        DEBUG="0",
+        DATABASE_URL=db_url,
+        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789abcdef",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        BENCH_QUERY_HEADER="1",
+        # The benchmark accounts' password is not the public demo password.
+    )
+    return env
+
+
+def start_server(env, workers: int, log_path: Path):
+    log_path.write_text("")
+    process = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "cbmc_portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            str(log_path),
+            "--access-logformat",
+            ACCESS_FORMAT,
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(HOST + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("gunicorn did not answer /healthz")
+
+
+def worker_memory_mb(server) -> list[float]:
+    import psutil
+
+    children = psutil.Process(server.pid).children()
+    return [round(child.memory_info().rss / 2**20, 1) for child in children]
+
+
+def read_log(log_path: Path, start: int, name_path: str, method: str) -> list[dict]:
+    rows = []
+    with log_path.open() as log:
+        log.seek(start)
+        for line in log:
+            parts = line.split()
+            if len(parts) < 6 or parts[0] != method or parts[1] != name_path:
+                continue
+            rows.append(
+                {
+                    "status": int(parts[2]),
+                    "ms": int(parts[3]) / 1000,
+                    "bytes": int(parts[4]) if parts[4].isdigit() else 0,
+                    "queries": int(parts[5]) if parts[5].isdigit() else None,
+                }
+            )
+    return rows
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def measure_bytes(target) -> dict:
+    """One request as a browser would make it: raw and gzip-compressed size."""
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    if target.get("login"):
+        import re
+
+        page = opener.open(HOST + "/accounts/login/").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        data = urllib.parse.urlencode(
+            {
+                "username": target["login"],
+                "password": target["password"],
+                "csrfmiddlewaretoken": token,
+            }
+        ).encode()
+        opener.open(
+            urllib.request.Request(
+                HOST + "/accounts/login/", data=data, headers={"Referer": HOST + "/accounts/login/"}
+            )
+        )
+    if target["method"] != "GET":
+        return {}
+    body = opener.open(HOST + target["path"]).read()
+    return {"bytes": len(body), "bytes_gzip": len(gzip.compress(body))}
+
+
+def run_page(target, env, log_path, seconds, users, out_dir) -> dict:
+    start = log_path.stat().st_size
+    target_env = {**env, "BENCH_TARGET": json.dumps(target)}
+    began = time.monotonic()
+    subprocess.run(
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "-u",
+            str(users),
+            "-r",
+            str(users),
+            "-t",
+            f"{seconds}s",
+            "--host",
+            HOST,
+            "--only-summary",
+            "--csv",
+            str(out_dir / f"locust-{target['name']}"),
+            "--exit-code-on-error",
+            "0",
+        ],
+        cwd=ROOT,
+        env=target_env,
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.monotonic() - began
+    time.sleep(0.3)  # let gunicorn flush its access log
+    rows = read_log(log_path, start, target["path"].split("?")[0], target["method"])
+    times = [row["ms"] for row in rows]
+    queries = [row["queries"] for row in rows if row["queries"] is not None]
+    errors = sum(1 for row in rows if row["status"] >= 400)
+    result = {
+        "name": target["name"],
+        "role": target.get("role", ""),
+        "requests": len(rows),
+        "errors": errors,
+        "rps": round(len(rows) / elapsed, 1) if elapsed else 0,
+        "p50_ms": round(percentile(times, 0.50), 2) if times else None,
+        "p95_ms": round(percentile(times, 0.95), 2) if times else None,
+        "p99_ms": round(percentile(times, 0.99), 2) if times else None,
+        "queries": max(queries) if queries else None,
+    }
+    result.update(measure_bytes(target))
+    return result
+
+
+def print_table(results):
+    header = (
+        f"{'page':<22}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'×floor':>8}{'req/s':>8}"
+        f"{'queries':>8}{'bytes':>9}{'gzip':>8}{'errors':>7}  budget"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in results:
+
+        def fmt(value, width):
+            return f"{'' if value is None else value:>{width}}"
+
+        print(
+            f"{row['name']:<22}{fmt(row['p50_ms'], 8)}{fmt(row['p95_ms'], 8)}"
+            f"{fmt(row['p99_ms'], 8)}{fmt(row.get('ratio_p50'), 8)}{fmt(row['rps'], 8)}"
+            f"{fmt(row['queries'], 8)}{fmt(row.get('bytes'), 9)}{fmt(row.get('bytes_gzip'), 8)}"
+            f"{row['errors']:>7}  {row.get('budget', '')}"
+        )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the national data set")
+    parser.add_argument("--seconds", type=int, default=20, help="load time per page")
+    parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--database", default="cbmc_bench")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="1%% data, 2 s per page, no Lighthouse: proves the bench still runs",
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.scale, args.seconds, args.users, args.workers = 0.01, 2, 2, 2
+        args.no_lighthouse = True
+        args.database = args.database + "_smoke"
+
+    db_url = database_url(args.database)
+    seed_env = {**os.environ, "DEBUG": "1", "DATABASE_URL": db_url}
+    manage(seed_env, "migrate", "--no-input", "-v0")
+    manage(seed_env, "load_geography")
+    manage(seed_env, "seed_national", "--scale", str(args.scale))
+    targets = json.loads(manage(seed_env, "bench_targets", capture=True))
+
+    env = production_env(db_url)
+    manage(env, "collectstatic", "--no-input", "-v0")
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = args.out / "work"
+    work.mkdir(exist_ok=True)
+    log_path = work / "access.log"
+    server = start_server(env, args.workers, log_path)
+    try:
+        results = [run_page(t, env, log_path, args.seconds, args.users, work) for t in targets]
+        memory = worker_memory_mb(server)
+        lighthouse = {} if args.no_lighthouse else run_lighthouse(HOST, targets, work)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    floor = next(row for row in results if row["name"] == "floor")
+    for row in results:
+        if row["p50_ms"] and floor["p50_ms"]:
+            row["ratio_p50"] = round(row["p50_ms"] / floor["p50_ms"], 1)
+            row["ratio_p95"] = round(row["p95_ms"] / floor["p95_ms"], 1)
+    budgets = check_budgets(results)
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "scale": args.scale,
+        "seconds_per_page": args.seconds,
+        "concurrency": args.users,
+        "gunicorn_workers": args.workers,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "pages": results,
+        "budgets_passed": all(b["passed"] for b in budgets),
+        "budgets": budgets,
+        "worker_memory_mb": memory,
+        "lighthouse": lighthouse,
+    }
+    print_table(results)
+    print(f"gunicorn worker memory after the run (MB): {memory}")
+    for name, scores in lighthouse.items():
+        print(f"lighthouse {name}: {scores}")
+    name = "smoke" if args.smoke else datetime.date.today().isoformat()
+    path = args.out / f"{name}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"written {path.relative_to(ROOT)}; budgets {'PASS' if report['budgets_passed'] else 'FAIL'}"
+    )
+    return report
+
+
+if __name__ == "__main__":
+    main()

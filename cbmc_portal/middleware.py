@@ -1,0 +1,21 @@
+from django.db import connection
+
+
+class QueryCountHeaderMiddleware:
+    """Adds `X-DB-Queries` to every response; switched on by the benchmark only."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response["X-DB-Queries"] = str(count)
+        return response
