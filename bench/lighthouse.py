@@ -1,4 +1,4 @@
-"""Front-end figures: Lighthouse scores (mobile profile) and page weights of first and repeat loads."""
+"""Front-end figures: Lighthouse scores (mobile) and page weights of first and repeat loads."""
 
 import json
 import re

@@ -19,7 +19,6 @@ import os
 import platform
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import time
@@ -303,13 +302,12 @@ def main(argv=None):
     print(f"gunicorn worker memory after the run (MB): {memory}")
     for name, scores in lighthouse.items():
         print(f"lighthouse {name}: {scores}")
-    name = "smoke" if args.smoke else datetime.date.today().isoformat()
+    name = "smoke" if args.smoke else datetime.datetime.now(datetime.UTC).date().isoformat()
     path = args.out / f"{name}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     shutil.rmtree(work, ignore_errors=True)
-    print(
-        f"written {path.relative_to(ROOT)}; budgets {'PASS' if report['budgets_passed'] else 'FAIL'}"
-    )
+    verdict = "PASS" if report["budgets_passed"] else "FAIL"
+    print(f"written {path.relative_to(ROOT)}; budgets {verdict}")
     return report
 
 
