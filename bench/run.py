@@ -1,6 +1,6 @@
 """The load benchmark: every page against the framework's own floor, in one run.
 
-    python bench/run.py [--scale 1] [--seconds 20] [--users 8] [--smoke]
+    python -m bench.run [--scale 1] [--seconds 20] [--users 8] [--smoke]
 
 1. fills the database `cbmc_bench` (embedded PostgreSQL, or BENCH_DATABASE_URL)
    with the national data set (`manage.py seed_national`), once per scale;

@@ -65,3 +65,17 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
+
+
+def test_static_files_collect_under_production_settings(tmp_path):
+    """WhiteNoise's manifest storage fails on any missing file a CSS file refers to."""
+    result = _run(
+        ["collectstatic", "--no-input", "-v0"],
+        DEBUG="0",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="localhost",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css.gz"))

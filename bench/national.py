@@ -1,0 +1,372 @@
+"""The national data set: every tambon of Thailand in use, at the programme's real scale.
+
+At scale 1: 25,000 users, 20,000 groups, 3,000 mentors with assignments,
+150 cohorts, 100,000 follow-ups, 40,000 canvases, 200,000 submitted versions
+with Thai text in the nine blocks, 1,000,000 comments. Deterministic: the same
+seed and scale give the same rows. Loaded with COPY, not one save at a time.
+"""
+
+import datetime
+import random
+import time
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from django.utils import timezone
+
+from accounts.models import Role
+from bench.bulk import copy_rows, next_id, reset_sequence
+from communities.models import Province, Region, Tambon
+
+SEED = 2569
+BENCH_PASSWORD = "bench-pass-2569"
+SIZES = {
+    "users": 25_000,
+    "groups": 20_000,
+    "mentors": 3_000,
+    "cohorts": 150,
+    "follow_ups": 100_000,
+    "canvases": 40_000,
+    "versions": 200_000,
+    "comments": 1_000_000,
+    "notifications": 100_000,
+}
+MENTOR_GROUPS = 30  # the benchmark's own mentor follows this many groups
+SECTORS = ["organic_agriculture", "community_tourism", "food_processing", "handicraft", "mice"]
+KINDS = ["group", "group", "group", "enterprise", "council", "network"]
+
+
+@dataclass
+class World:
+    """Ids of what was made, for the sections that follow."""
+
+    scale: float
+    rng: random.Random
+    now: datetime.datetime
+    sizes: dict = field(default_factory=dict)
+    user_ids: list = field(default_factory=list)
+    mentor_user_ids: list = field(default_factory=list)
+    community_user_ids: list = field(default_factory=list)
+    leader_of_group: dict = field(default_factory=dict)
+    group_ids: list = field(default_factory=list)
+    group_region: dict = field(default_factory=dict)
+    mentor_ids: list = field(default_factory=list)
+    mentor_user: dict = field(default_factory=dict)
+    mentors_by_region: dict = field(default_factory=dict)
+    assignments: list = field(default_factory=list)  # (mentor_id, group_id)
+    timings: dict = field(default_factory=dict)
+
+
+def sizes_for(scale: float) -> dict:
+    return {name: max(1, round(count * scale)) for name, count in SIZES.items()}
+
+
+def already_seeded() -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username="bench_leader").exists()
+
+
+def seed_national(scale: float = 1.0, log=print) -> World:
+    """Fill the database; refuses to run twice (drop the database to start again)."""
+    world = World(scale=scale, rng=random.Random(SEED), now=timezone.now(), sizes=sizes_for(scale))
+    for section in SECTIONS:
+        started = time.monotonic()
+        with transaction.atomic():
+            section(world)
+        world.timings[section.__name__] = round(time.monotonic() - started, 1)
+        log(f"{section.__name__}: {world.timings[section.__name__]} s")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return world
+
+
+def seed_users(world: World):
+    sizes = world.sizes
+    password = make_password(BENCH_PASSWORD)
+    first = next_id("accounts_user")
+    regions = list(Region.objects.order_by("order").values_list("id", "slug"))
+    named = [
+        ("bench_leader", Role.COMMUNITY),
+        ("bench_mentor", Role.MENTOR),
+        ("bench_staff", Role.REGIONAL_STAFF),
+        ("bench_national", Role.NATIONAL_STAFF),
+    ]
+    mentor_count = sizes["mentors"]
+    leader_count = sizes["groups"]
+    rows = []
+    for index in range(sizes["users"]):
+        user_id = first + index
+        if index < len(named):
+            username, role = named[index]
+        elif index < len(named) + mentor_count - 1:
+            username, role = f"mentor{index:06d}", Role.MENTOR
+        else:
+            username, role = f"user{index:06d}", Role.COMMUNITY
+        phone = f"+6681{index:07d}"
+        rows.append(
+            (
+                user_id,
+                username,
+                password,
+                f"ผู้ใช้ทดสอบ {index}",
+                phone,
+                role,
+                False,
+                False,
+                True,
+                world.now,
+                "",
+                "",
+                "",
+            )
+        )
+        world.user_ids.append(user_id)
+    copy_rows(
+        "accounts_user",
+        [
+            "id",
+            "username",
+            "password",
+            "display_name",
+            "phone",
+            "role",
+            "is_superuser",
+            "is_staff",
+            "is_active",
+            "date_joined",
+            "first_name",
+            "last_name",
+            "email",
+        ],
+        rows,
+    )
+    reset_sequence("accounts_user")
+    # bench_staff looks after the south.
+    south = dict((slug, pk) for pk, slug in regions)["south"]
+    copy_rows("communities_regionstaff", ["user_id", "region_id"], [(first + 2, south)])
+    world.mentor_user_ids = [first + 1] + list(range(first + 4, first + 4 + mentor_count - 1))
+    community = [uid for uid in world.user_ids if uid not in set(world.mentor_user_ids)]
+    community = [uid for uid in community if uid not in (first + 2, first + 3)]
+    world.community_user_ids = community
+    assert len(community) >= leader_count, "scale leaves too few users to lead every group"
+
+
+def seed_groups(world: World):
+    rng = world.rng
+    tambons = list(Tambon.objects.current().values_list("code", "province__region_id"))
+    rng.shuffle(tambons)
+    first = next_id("communities_communitygroup")
+    rows, memberships = [], []
+    leaders = world.community_user_ids[: world.sizes["groups"]]
+    members = world.community_user_ids[world.sizes["groups"] :]
+    # Every tambon gets a group before any gets a second one.
+    for index in range(world.sizes["groups"]):
+        group_id = first + index
+        code, region_id = tambons[index % len(tambons)]
+        sectors = "{" + ",".join(sorted(rng.sample(SECTORS, rng.randint(1, 2)))) + "}"
+        rows.append(
+            (
+                group_id,
+                f"กลุ่มวิสาหกิจชุมชนที่ {index + 1}",
+                f"Community group {index + 1}",
+                code,
+                rng.choice(KINDS),
+                sectors,
+                "",
+                rng.randint(1995, 2024),
+                rng.randint(8, 200),
+                "",
+                world.now,
+                world.now,
+            )
+        )
+        world.group_ids.append(group_id)
+        world.group_region[group_id] = region_id
+        world.leader_of_group[group_id] = leaders[index]
+        memberships.append((group_id, leaders[index], "leader", world.now))
+    for user_id in members:
+        memberships.append((rng.choice(world.group_ids), user_id, "member", world.now))
+    copy_rows(
+        "communities_communitygroup",
+        [
+            "id",
+            "name",
+            "name_en",
+            "tambon_id",
+            "kind",
+            "sectors",
+            "description",
+            "founded_year",
+            "member_count",
+            "contact_phone",
+            "created_at",
+            "updated_at",
+        ],
+        rows,
+    )
+    reset_sequence("communities_communitygroup")
+    copy_rows("communities_membership", ["group_id", "user_id", "role", "joined_at"], memberships)
+
+
+def seed_mentors(world: World):
+    rng = world.rng
+    provinces_by_region = {}
+    for code, region_id in Province.objects.values_list("code", "region_id"):
+        provinces_by_region.setdefault(region_id, []).append(code)
+    regions = sorted(provinces_by_region)
+    first = next_id("mentors_mentor")
+    rows, covers = [], []
+    for index, user_id in enumerate(world.mentor_user_ids):
+        mentor_id = first + index
+        region_id = regions[index % len(regions)]
+        if index == 0:  # bench_mentor works in the south, like the demo's mentor
+            region_id = Region.objects.get(slug="south").pk
+        home = rng.choice(provinces_by_region[region_id])
+        rows.append((mentor_id, user_id, region_id, "", home, "", True, world.now, world.now))
+        for code in {home, *rng.sample(provinces_by_region[region_id], 1)}:
+            covers.append((mentor_id, code))
+        world.mentor_ids.append(mentor_id)
+        world.mentor_user[mentor_id] = user_id
+        world.mentors_by_region.setdefault(region_id, []).append(mentor_id)
+    copy_rows(
+        "mentors_mentor",
+        [
+            "id",
+            "user_id",
+            "region_id",
+            "phone",
+            "home_province_id",
+            "note",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ],
+        rows,
+    )
+    reset_sequence("mentors_mentor")
+    copy_rows("mentors_mentor_provinces", ["mentor_id", "province_id"], covers)
+
+
+def seed_assignments(world: World):
+    """85% of groups have a mentor; bench_mentor follows MENTOR_GROUPS groups of the south."""
+    rng = world.rng
+    started = datetime.date(2024, 6, 1)
+    bench_mentor = world.mentor_ids[0]
+    south = Region.objects.get(slug="south").pk
+    southern_groups = [g for g in world.group_ids if world.group_region[g] == south]
+    bench_groups = set(southern_groups[:MENTOR_GROUPS])
+    rows = []
+    for group_id in world.group_ids:
+        if group_id in bench_groups:
+            mentor_id = bench_mentor
+        elif rng.random() < 0.85:
+            mentor_id = rng.choice(world.mentors_by_region[world.group_region[group_id]])
+        else:
+            continue
+        rows.append((mentor_id, group_id, started, None, world.now))
+        world.assignments.append((mentor_id, group_id))
+    copy_rows(
+        "mentors_assignment", ["mentor_id", "group_id", "starts_on", "ends_on", "created_at"], rows
+    )
+
+
+def seed_cohorts(world: World):
+    rng = world.rng
+    regions = sorted(world.mentors_by_region)
+    first = next_id("mentors_cohort")
+    cohorts, cohort_groups, cohort_mentors = [], [], []
+    groups_by_region = {}
+    for group_id in world.group_ids:
+        groups_by_region.setdefault(world.group_region[group_id], []).append(group_id)
+    for index in range(world.sizes["cohorts"]):
+        cohort_id = first + index
+        region_id = regions[index % len(regions)]
+        year = 2019 + index % 7
+        cohorts.append(
+            (
+                cohort_id,
+                f"รุ่นที่ {index + 1}",
+                region_id,
+                year,
+                datetime.date(year, 3, 1),
+                datetime.date(year, 9, 30),
+                rng.randint(80, 130),
+                world.now,
+            )
+        )
+        region_groups = groups_by_region.get(region_id, [])
+        for group_id in rng.sample(region_groups, min(100, len(region_groups))):
+            cohort_groups.append((cohort_id, group_id))
+        region_mentors = world.mentors_by_region[region_id]
+        for mentor_id in rng.sample(region_mentors, min(10, len(region_mentors))):
+            cohort_mentors.append((cohort_id, mentor_id))
+    copy_rows(
+        "mentors_cohort",
+        ["id", "name", "region_id", "year", "starts_on", "ends_on", "trained_count", "created_at"],
+        cohorts,
+    )
+    reset_sequence("mentors_cohort")
+    copy_rows("mentors_cohort_groups", ["cohort_id", "communitygroup_id"], cohort_groups)
+    copy_rows("mentors_cohort_mentors", ["cohort_id", "mentor_id"], cohort_mentors)
+
+
+def seed_follow_ups(world: World):
+    rng = world.rng
+    kinds = ["visit", "phone", "forum", "online"]
+
+    def rows():
+        for index in range(world.sizes["follow_ups"]):
+            mentor_id, group_id = world.assignments[index % len(world.assignments)]
+            day = datetime.date(2024, 6, 1) + datetime.timedelta(days=rng.randint(0, 800))
+            yield (
+                mentor_id,
+                group_id,
+                day,
+                rng.choice(kinds),
+                "ลงพื้นที่พูดคุยกับแกนนำเรื่องแผนธุรกิจ ทบทวนต้นทุนและช่องทางขาย",
+                "กลุ่มจะปรับบล็อกรายได้และส่งฉบับใหม่",
+                world.now,
+            )
+
+    copy_rows(
+        "mentors_followup",
+        [
+            "mentor_id",
+            "group_id",
+            "happened_on",
+            "kind",
+            "what_was_done",
+            "next_steps",
+            "created_at",
+        ],
+        rows(),
+    )
+
+
+def seed_notifications(world: World):
+    rng = world.rng
+
+    def rows():
+        for index in range(world.sizes["notifications"]):
+            recipient = world.user_ids[index % len(world.user_ids)]
+            read = None if rng.random() < 0.3 else world.now
+            yield (recipient, "มีความเห็นใหม่ในแผนธุรกิจของกลุ่ม", "/", None, world.now, read)
+
+    copy_rows(
+        "accounts_notification",
+        ["recipient_id", "message", "url", "actor_id", "created_at", "read_at"],
+        rows(),
+    )
+
+
+SECTIONS = [
+    seed_users,
+    seed_groups,
+    seed_mentors,
+    seed_assignments,
+    seed_cohorts,
+    seed_follow_ups,
+    seed_notifications,
+]
