@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Notification, User
 
 
 @admin.register(User)
@@ -14,3 +14,11 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("CBMC"), {"fields": ("display_name", "phone", "role")}),
     )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "message", "created_at", "read_at"]
+    list_select_related = ["recipient"]
+    raw_id_fields = ["recipient", "actor"]
+    search_fields = ["recipient__username", "message"]

@@ -62,3 +62,55 @@ class User(AbstractUser):
     @property
     def is_codi_staff(self) -> bool:
         return self.is_regional_staff or self.is_national_staff
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something a person should hear of: a new comment, a decision, a submission.
+
+    Created only through `accounts.notifications.notify`.
+    """
+
+    recipient = models.ForeignKey(
+        User, verbose_name=_("ผู้รับ"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    message = models.CharField(_("ข้อความ"), max_length=300)
+    # A local path inside the portal, e.g. /canvases/12/; never an outside address.
+    url = models.CharField(_("ลิงก์"), max_length=500, blank=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("ผู้กระทำ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("เมื่อ"), auto_now_add=True)
+    read_at = models.DateTimeField(_("อ่านเมื่อ"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("การแจ้งเตือน")
+        verbose_name_plural = _("การแจ้งเตือน")
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_list"),
+            # The bell counts only unread rows: keep that index small.
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+        ]
+
+    def __str__(self):
+        return self.message
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

@@ -32,4 +32,11 @@ urlpatterns = [
         name="set_password",
     ),
     path("set-password/done/", views.password_set, name="password_set"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
+    path(
+        "notifications/read-all/",
+        views.notifications_mark_all_read,
+        name="notifications_mark_all_read",
+    ),
 ]

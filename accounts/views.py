@@ -1,9 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import notifications
+from accounts.models import Notification
 
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):
@@ -24,3 +29,33 @@ def password_set(request):
 def password_changed(request):
     messages.success(request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
     return redirect("home")
+
+
+NOTIFICATIONS_PER_PAGE = 30
+
+
+@login_required
+def notification_list(request):
+    """The signed-in person's notifications, newest first, unread ones marked."""
+    notifications = Notification.objects.filter(recipient=request.user).select_related("actor")
+    page = Paginator(notifications, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "accounts/notification_list.html", {"page": page})
+
+
+@login_required
+def notification_open(request, pk):
+    """Mark it read and go where it points (a local path only); others' notifications are 404."""
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notifications.notification_open(notification=notification)
+    if notifications.is_local_url(notification.url):
+        return redirect(notification.url)
+    return redirect("accounts:notifications")
+
+
+@login_required
+@require_POST
+def notifications_mark_all_read(request):
+    count = notifications.notifications_mark_all_read(user=request.user)
+    if count:
+        messages.success(request, _("ทำเครื่องหมายว่าอ่านแล้วทั้งหมด"))
+    return redirect("accounts:notifications")

@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.notifications",
             ],
             "builtins": ["cbmc_portal.templatetags.thai_dates"],
         },
@@ -134,6 +135,8 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CBMC Portal <noreply@localhost>")
+# Where the portal is reached from outside; links in e-mails start with it.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 
 SESSION_COOKIE_AGE = 30 * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True

@@ -1,9 +1,11 @@
 """factory-boy factories for every model; build small worlds in tests."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
-from accounts.models import Role
+from accounts.models import Notification, Role
 from communities.geography import tambon_search_key
 from communities.models import (
     CommunityGroup,
@@ -15,6 +17,7 @@ from communities.models import (
     RegionStaff,
     Tambon,
 )
+from mentors.models import Assignment, Cohort, FollowUp, FollowUpKind, Mentor
 
 TEST_PASSWORD = "test-pass-9571"
 
@@ -114,3 +117,53 @@ class RegionStaffFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory, role=Role.REGIONAL_STAFF)
     region = factory.SubFactory(RegionFactory)
+
+
+# Mentors and notifications ------------------------------------------------
+class MentorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mentor
+
+    user = factory.SubFactory(UserFactory, role=Role.MENTOR)
+    region = factory.SubFactory(RegionFactory)
+    phone = ""
+    is_active = True
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    name = factory.Sequence(lambda n: f"รุ่นที่ {n + 1}")
+    region = factory.SubFactory(RegionFactory)
+    year = 2025
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    mentor = factory.SubFactory(MentorFactory)
+    group = factory.SubFactory(CommunityGroupFactory)
+    starts_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    ends_on = None
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    mentor = factory.SubFactory(MentorFactory)
+    group = factory.SubFactory(CommunityGroupFactory)
+    happened_on = factory.LazyFunction(datetime.date.today)
+    kind = FollowUpKind.VISIT
+    what_was_done = factory.Sequence(lambda n: f"ลงพื้นที่ครั้งที่ {n}")
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    message = factory.Sequence(lambda n: f"มีความเห็นใหม่ {n}")
+    url = "/"

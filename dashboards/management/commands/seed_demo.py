@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from communities.demo import DEMO_PEOPLE, seed_communities
 from communities.models import Tambon
+from mentors.demo import seed_mentors
 
 
 class Command(BaseCommand):
@@ -13,7 +14,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo creates accounts with a public password: DEBUG only.")
         if not Tambon.objects.exists():
             raise CommandError("Load the geography first: python manage.py load_geography")
-        seed_communities(settings.DEMO_PASSWORD)
+        seed_mentors(**seed_communities(settings.DEMO_PASSWORD))
         self.stdout.write(f"Demo accounts (password {settings.DEMO_PASSWORD}):")
         for username, name, phone, *_rest in DEMO_PEOPLE:
             self.stdout.write(f"  {username:<14} {name}  {phone or ''}")

@@ -1,0 +1,147 @@
+"""Who may see and change mentors, cohorts, assignments and follow-ups.
+
+Built on communities.access: staff act within their region (national staff
+everywhere); a mentor sees their own profile, their cohorts and the groups
+assigned to them today. Objects outside a user's reach answer 404, insiders
+without the right answer 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from communities import access as community_access
+from communities.models import CommunityGroup
+from mentors import selectors
+from mentors.models import Assignment, Cohort, Mentor
+
+
+def can_manage_region(user, region_id) -> bool:
+    """Staff of the region, or national staff, manage its mentors, cohorts and assignments."""
+    return community_access.can_see_region(user, region_id)
+
+
+def can_manage_mentor(user, mentor: Mentor) -> bool:
+    return can_manage_region(user, mentor.region_id)
+
+
+def can_manage_cohort(user, cohort: Cohort) -> bool:
+    return can_manage_region(user, cohort.region_id)
+
+
+def can_assign(user, group: CommunityGroup) -> bool:
+    return community_access.can_manage_group(user, group)
+
+
+def can_log_follow_up(user, group: CommunityGroup) -> bool:
+    """Only a mentor assigned to the group today logs a contact with it."""
+    return selectors.is_assigned_mentor(user, group)
+
+
+def is_staff(user) -> bool:
+    return user.is_authenticated and user.is_codi_staff
+
+
+def mentors_visible_to(user):
+    mentors = Mentor.objects.select_related("user", "region", "home_province")
+    if not user.is_authenticated:
+        return mentors.none()
+    if user.is_national_staff:
+        return mentors
+    region_id = community_access.staff_region_id(user)
+    if region_id:
+        return mentors.filter(region_id=region_id)
+    return mentors.filter(user=user)
+
+
+def get_mentor_for_user(user, pk) -> Mentor:
+    mentor = mentors_visible_to(user).filter(pk=pk).first()
+    if mentor is None:
+        raise Http404
+    return mentor
+
+
+def get_mentor_for_manage(user, pk) -> Mentor:
+    """Staff of the mentor's region; the mentor themself may look but not change (403)."""
+    mentor = get_mentor_for_user(user, pk)
+    if not can_manage_mentor(user, mentor):
+        raise PermissionDenied
+    return mentor
+
+
+def cohorts_visible_to(user):
+    cohorts = Cohort.objects.select_related("region")
+    if not user.is_authenticated:
+        return cohorts.none()
+    if user.is_national_staff:
+        return cohorts
+    region_id = community_access.staff_region_id(user)
+    if region_id:
+        return cohorts.filter(region_id=region_id)
+    if user.is_mentor:
+        return cohorts.filter(mentors__user=user)
+    return cohorts.none()
+
+
+def get_cohort_for_user(user, pk) -> Cohort:
+    cohort = cohorts_visible_to(user).filter(pk=pk).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def get_cohort_for_manage(user, pk) -> Cohort:
+    cohort = get_cohort_for_user(user, pk)
+    if not can_manage_cohort(user, cohort):
+        raise PermissionDenied
+    return cohort
+
+
+def groups_followed_by(user):
+    """Groups whose mentoring record the user may read: staff's groups, a mentor's assigned ones."""
+    if is_staff(user):
+        return community_access.groups_visible_to(user)
+    if user.is_authenticated and user.is_mentor:
+        return CommunityGroup.objects.with_place().filter(
+            pk__in=selectors.active_assignments().filter(mentor__user=user).values("group_id")
+        )
+    return CommunityGroup.objects.none()
+
+
+def get_group_for_follow_up_list(user, pk) -> CommunityGroup:
+    group = groups_followed_by(user).filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def get_group_for_follow_up_log(user, pk) -> CommunityGroup:
+    """The group's assigned mentor logs; staff who may read the record get 403."""
+    group = get_group_for_follow_up_list(user, pk)
+    if not can_log_follow_up(user, group):
+        raise PermissionDenied
+    return group
+
+
+def get_group_for_assign(user, pk) -> CommunityGroup:
+    """Staff of the group's region assign its mentors; a mentor of it gets 403."""
+    group = get_group_for_follow_up_list(user, pk)
+    if not can_assign(user, group):
+        raise PermissionDenied
+    return group
+
+
+def get_assignment_for_manage(user, pk) -> Assignment:
+    """Staff of the group's region end it; the mentor it names gets 403."""
+    assignment = (
+        Assignment.objects.select_related("mentor__user", "group__tambon__province")
+        .filter(pk=pk)
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    region_id = assignment.group.tambon.province.region_id
+    if can_manage_region(user, region_id):
+        return assignment
+    if assignment.mentor.user_id == user.pk:
+        raise PermissionDenied
+    raise Http404
