@@ -1,0 +1,149 @@
+"""Canvases of community groups, their frozen versions, their save log and timeline."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from canvases.blocks import BLOCKS, block_progress, empty_blocks
+from communities.models import CommunityGroup
+
+
+class CanvasStatus(models.TextChoices):
+    DRAFT = "draft", _("ฉบับร่าง")
+    SUBMITTED = "submitted", _("ส่งแล้ว รอพิจารณา")
+    CHANGES_REQUESTED = "changes_requested", _("ขอให้ปรับแก้")
+    APPROVED = "approved", _("ผ่านการพิจารณา")
+
+
+EDITABLE_STATUSES = (CanvasStatus.DRAFT, CanvasStatus.CHANGES_REQUESTED)
+
+
+class Canvas(models.Model):
+    """One plan of a group, for one product or service; its nine texts live in `blocks`.
+
+    `revision` grows by one with every stored save, so a save can say which
+    revision it started from and never overwrite a newer one unseen.
+    """
+
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.PROTECT, related_name="canvases"
+    )
+    title = models.CharField(_("ชื่อแผน (สินค้าหรือบริการ)"), max_length=200)
+    status = models.CharField(
+        _("สถานะ"), max_length=20, choices=CanvasStatus.choices, default=CanvasStatus.DRAFT
+    )
+    revision = models.PositiveIntegerField(_("ฉบับแก้ไขที่"), default=0)
+    blocks = models.JSONField(_("เนื้อหาเก้าช่อง"), default=empty_blocks)
+    # Kept beside the texts so lists never read nine long texts to count them.
+    filled_blocks = models.PositiveSmallIntegerField(_("ช่องที่เขียนครบ"), default=0)
+    version_count = models.PositiveIntegerField(_("จำนวนฉบับที่ส่ง"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("แผนธุรกิจเพื่อชุมชน")
+        verbose_name_plural = _("แผนธุรกิจเพื่อชุมชน")
+        indexes = [models.Index(fields=["group", "title"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    def text(self, key: str) -> str:
+        return (self.blocks or {}).get(key, "")
+
+    def block_rows(self):
+        """(block, text, progress) for the nine blocks, in definition order."""
+        return [(b, self.text(b.key), block_progress(self.text(b.key))) for b in BLOCKS]
+
+
+class CanvasVersion(models.Model):
+    """A submitted canvas, frozen: created once by `canvas_submit`, never updated."""
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("ฉบับที่"))
+    title = models.CharField(_("ชื่อแผน"), max_length=200)
+    blocks = models.JSONField(_("เนื้อหาเก้าช่อง"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("ส่งเมื่อ"))
+
+    class Meta:
+        ordering = ["canvas", "-number"]
+        verbose_name = _("ฉบับที่ส่ง")
+        verbose_name_plural = _("ฉบับที่ส่ง")
+        constraints = [
+            models.UniqueConstraint(fields=["canvas", "number"], name="one_number_per_canvas")
+        ]
+
+    def __str__(self):
+        return f"{self.canvas} #{self.number}"
+
+    def text(self, key: str) -> str:
+        return (self.blocks or {}).get(key, "")
+
+    def block_rows(self):
+        return [(b, self.text(b.key), block_progress(self.text(b.key))) for b in BLOCKS]
+
+
+class CanvasSave(models.Model):
+    """Every stored save, by the id the browser gave it: a resent save is recognised."""
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="saves")
+    save_id = models.CharField(max_length=64)
+    revision = models.PositiveIntegerField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["canvas", "save_id"], name="one_save_per_id")
+        ]
+
+    def __str__(self):
+        return f"{self.canvas_id}:{self.save_id} → {self.revision}"
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("สร้างแผน")
+    SUBMITTED = "submitted", _("ส่งให้พิจารณา")
+    CHANGES_REQUESTED = "changes_requested", _("ขอให้ปรับแก้")
+    APPROVED = "approved", _("ผ่านการพิจารณา")
+    REVISED = "revised", _("เปิดปรับปรุงเป็นฉบับร่างใหม่")
+
+
+class CanvasEvent(models.Model):
+    """One change of state of a canvas, shown on its timeline."""
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("เหตุการณ์"), max_length=20, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("เมื่อ"), auto_now_add=True)
+    version = models.ForeignKey(
+        CanvasVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    note = models.TextField(_("หมายเหตุ"), max_length=5000, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("เหตุการณ์ของแผน")
+        verbose_name_plural = _("เหตุการณ์ของแผน")
+        indexes = [models.Index(fields=["canvas", "-at"])]
+
+    def __str__(self):
+        return f"{self.canvas} – {self.get_kind_display()}"

@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from accounts.models import Notification, Role
 from communities.geography import tambon_search_key
@@ -167,3 +168,44 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     recipient = factory.SubFactory(UserFactory)
     message = factory.Sequence(lambda n: f"มีความเห็นใหม่ {n}")
     url = "/"
+
+
+# --- canvases -------------------------------------------------------------
+
+THAI_BLOCKS = {
+    "customer_segments": "นักท่องเที่ยวชาวไทยและต่างชาติที่มาเที่ยวอ่าวลึก",
+    "value_propositions": "ล่องคลองมะรุยชมป่าชายเลน ฟังเรื่องเล่าประวัติศาสตร์ชุมชน",
+    "channels": "เพจเฟซบุ๊กของกลุ่ม บริษัททัวร์ในกระบี่ และหน้าท่าเรือ",
+    "customer_relationships": "ดูแลเหมือนญาติ ส่งรูปให้หลังเที่ยว ชวนกลับมาอีก",
+    "revenue_streams": "ค่าล่องเรือ ค่าอาหาร ของฝาก แบ่งรายได้ 60:40",
+    "key_resources": "คลอง ป่าชายเลน เรือหางยาว ปราชญ์ชาวบ้าน น้ำใจคนในชุมชน",
+    "key_activities": "พาเที่ยว ทำอาหารพื้นบ้าน ดูแลความสะอาดคลอง",
+    "key_partners": "อบต. การท่องเที่ยวแห่งประเทศไทย เครือข่ายอ่าวพังงา โรงเรียน",
+    "cost_structure": "ค่าน้ำมันเรือ ค่าซ่อมเรือ ค่าแรงคนพาเที่ยว เวลาของสมาชิก",
+}
+
+
+class CanvasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "canvases.Canvas"
+
+    group = factory.SubFactory(CommunityGroupFactory)
+    title = factory.Sequence(lambda n: f"แผนทดสอบ {n}")
+    blocks = factory.LazyFunction(lambda: dict.fromkeys(THAI_BLOCKS, ""))
+    revision = 0
+
+    class Params:
+        filled = factory.Trait(
+            blocks=factory.LazyFunction(lambda: dict(THAI_BLOCKS)), filled_blocks=9
+        )
+
+
+class CanvasVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "canvases.CanvasVersion"
+
+    canvas = factory.SubFactory(CanvasFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.SelfAttribute("canvas.title")
+    blocks = factory.LazyFunction(lambda: dict(THAI_BLOCKS))
+    submitted_at = factory.LazyFunction(timezone.now)

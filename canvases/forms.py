@@ -1,0 +1,103 @@
+"""Forms of the canvases app: they validate and normalise; services save."""
+
+import uuid
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from canvases.blocks import BLOCKS, MAX_BLOCK_CHARS, normalise_text
+
+
+class BlockField(forms.CharField):
+    """A block's text as typed, minus control characters (NUL among them)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, strip=False, **kwargs)
+        self.validators.append(
+            MaxLengthValidator(
+                MAX_BLOCK_CHARS,
+                message=_(
+                    "ยาวเกิน %(limit_value)s ตัวอักษร (ตอนนี้ %(show_value)s ตัวอักษร) "
+                    "กรุณาตัดให้สั้นลง ข้อความของท่านยังอยู่ครบ"
+                ),
+            )
+        )
+
+    def to_python(self, value):
+        return normalise_text(value)
+
+    def widget_attrs(self, widget):
+        # No maxlength attribute: the browser would cut a pasted text silently.
+        return {}
+
+
+def new_save_id() -> str:
+    return uuid.uuid4().hex
+
+
+class CanvasTitleForm(forms.Form):
+    title = forms.CharField(
+        label=_("ชื่อแผน (สินค้าหรือบริการ)"),
+        max_length=200,
+        help_text=_("เช่น มะละกอทอดกรอบ หรือ ล่องคลองมะรุย"),
+    )
+
+    def clean_title(self):
+        title = normalise_text(self.cleaned_data["title"]).strip()
+        if not title:
+            raise forms.ValidationError(_("กรุณาตั้งชื่อแผน"))
+        return title
+
+
+class BlocksForm(forms.Form):
+    """The nine texts, the revision the user started from and the id of this save."""
+
+    base_revision = forms.IntegerField(min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput)
+    save_id = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for block in BLOCKS:
+            self.fields[block.key] = BlockField(
+                label=block.title, widget=forms.Textarea(attrs={"rows": 5})
+            )
+
+    def block_fields(self):
+        return [(block, self[block.key]) for block in BLOCKS]
+
+    def blocks(self) -> dict:
+        """The texts present in the request (a partial save leaves the others alone)."""
+        return {b.key: self.cleaned_data[b.key] for b in BLOCKS if b.key in self.data}
+
+
+def resolution_data(post) -> dict:
+    """Form data for BlocksForm from the side-by-side choice: mine, theirs or edited."""
+    data = {"base_revision": post.get("base_revision", ""), "save_id": post.get("save_id", "")}
+    for block in BLOCKS:
+        pick = post.get(f"pick_{block.key}")
+        if pick in ("mine", "theirs", "edit"):
+            data[block.key] = post.get(f"{pick}_{block.key}", "")
+        elif block.key in post:
+            data[block.key] = post.get(block.key, "")
+    return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("ผลการพิจารณา"),
+        choices=[("approve", _("ผ่านการพิจารณา")), ("request_changes", _("ขอให้ปรับแก้"))],
+        widget=forms.RadioSelect,
+    )
+    summary = forms.CharField(
+        label=_("ความเห็นสรุป"), required=False, max_length=5000, widget=forms.Textarea({"rows": 3})
+    )
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def clean_summary(self):
+        return normalise_text(self.cleaned_data["summary"]).strip()
+
+
+class CompareForm(forms.Form):
+    a = forms.IntegerField(label=_("ฉบับที่"), min_value=1, max_value=2**31 - 1)
+    b = forms.IntegerField(label=_("เทียบกับฉบับที่"), min_value=1, max_value=2**31 - 1)
