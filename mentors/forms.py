@@ -70,8 +70,16 @@ class ProvincesField(forms.ModelMultipleChoiceField):
 class MentorForm(forms.Form):
     """A mentor's profile; on creation the phone finds (or creates) the person's account."""
 
-    display_name = forms.CharField(label=_("ชื่อ-นามสกุล"), max_length=150)
-    phone = ThaiPhoneField(label=_("เบอร์โทรศัพท์มือถือ"), max_length=20)
+    display_name = forms.CharField(
+        label=_("ชื่อ-นามสกุล"),
+        max_length=150,
+        error_messages={"required": _("กรอกชื่อ-นามสกุลของพี่เลี้ยง")},
+    )
+    phone = ThaiPhoneField(
+        label=_("เบอร์โทรศัพท์มือถือ"),
+        max_length=20,
+        error_messages={"required": _("กรอกเบอร์โทรศัพท์มือถือ")},
+    )
     email = forms.EmailField(
         label=_("อีเมล (ถ้ามี)"),
         required=False,
@@ -86,6 +94,7 @@ class MentorForm(forms.Form):
         queryset=Province.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("เลือกได้เฉพาะจังหวัดในภาคนี้")},
     )
     note = forms.CharField(
         label=_("หมายเหตุ"),
