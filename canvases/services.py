@@ -8,7 +8,7 @@ extends to the group's assigned mentors.
 import enum
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -167,11 +167,8 @@ def canvas_save_blocks(*, canvas: Canvas, by, blocks: dict, base_revision: int, 
         fresh.save(
             update_fields=["blocks", "revision", "filled_blocks", "updated_by", "updated_at"]
         )
-    try:
-        with transaction.atomic():
-            CanvasSave.objects.create(canvas=fresh, save_id=save_id, revision=fresh.revision, by=by)
-    except IntegrityError:  # pragma: no cover - the row lock makes this unreachable
-        raise CanvasRefused(gettext_lazy("คำขอบันทึกซ้ำ กรุณาโหลดหน้าใหม่")) from None
+    # The row lock above serialises saves of this canvas, so the id is still free.
+    CanvasSave.objects.create(canvas=fresh, save_id=save_id, revision=fresh.revision, by=by)
     _refresh(canvas, fresh)
     return SaveResult(SaveOutcome.SAVED, fresh.revision)
 

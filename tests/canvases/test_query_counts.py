@@ -1,0 +1,65 @@
+"""Every canvas page runs a fixed number of queries, however long the history (50 versions)."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+
+@pytest.fixture
+def small_history(group, leader, staff_south):
+    """The same pages on a canvas with two versions, to show the count does not grow."""
+    from canvases import services
+
+    canvas = services.canvas_create(group=group, by=leader, title="สั้น")
+    for n in range(2):
+        blocks = {k: f"{v} {n}" for k, v in factories.THAI_BLOCKS.items()}
+        services.canvas_save_blocks(
+            canvas=canvas, by=leader, blocks=blocks, base_revision=canvas.revision, save_id=str(n)
+        )
+        version = services.canvas_submit(canvas=canvas, by=leader)
+        services.canvas_request_changes(canvas=canvas, version=version, by=staff_south, summary="x")
+    return canvas
+
+
+PAGES = [
+    ("editor", lambda c: reverse("canvases:detail", args=[c.pk]), 8),
+    ("version", lambda c: reverse("canvases:version", args=[c.pk, 2]), 6),
+    ("compare", lambda c: reverse("canvases:compare", args=[c.pk]) + "?a=1&b=2", 6),
+    ("history", lambda c: reverse("canvases:history", args=[c.pk]), 6),
+    ("group list", lambda c: reverse("canvases:group_list", args=[c.group_id]), 6),
+    ("print", lambda c: reverse("canvases:print", args=[c.pk]) + "?version=2", 6),
+]
+
+
+@pytest.mark.parametrize("name,url,limit", PAGES, ids=[p[0] for p in PAGES])
+def test_fixed_query_count(
+    client, leader, long_history_canvas, small_history, django_assert_num_queries, name, url, limit
+):
+    client.force_login(leader)
+    for _ in range(3):
+        factories.CanvasFactory(group=long_history_canvas.group)
+    assert long_history_canvas.version_count == 50
+    # Warm up (session, caches), then count on the short and the long history.
+    client.get(url(small_history))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as short:
+        assert client.get(url(small_history)).status_code == 200
+    with django_assert_num_queries(len(short.captured_queries)):
+        assert client.get(url(long_history_canvas)).status_code == 200
+    assert len(short.captured_queries) <= limit
+
+
+def test_autosave_is_one_small_request(client, leader, canvas, django_assert_max_num_queries):
+    client.force_login(leader)
+    client.get(reverse("canvases:detail", args=[canvas.pk]))
+    with django_assert_max_num_queries(12):
+        response = client.post(
+            reverse("canvases:save", args=[canvas.pk]),
+            {"base_revision": 0, "save_id": "q", "channels": "หน้าสวน"},
+            headers={"X-Autosave": "1"},
+        )
+    assert response.json()["state"] == "saved"
+    assert len(response.content) < 200
