@@ -7,6 +7,7 @@ seed and scale give the same rows. Loaded with COPY, not one save at a time.
 """
 
 import datetime
+import json
 import random
 import time
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from bench.bulk import copy_rows, next_id, reset_sequence
+from bench.thai_text import block_text
 from communities.models import Province, Region, Tambon
 
 SEED = 2569
@@ -55,6 +57,7 @@ class World:
     mentor_user: dict = field(default_factory=dict)
     mentors_by_region: dict = field(default_factory=dict)
     assignments: list = field(default_factory=list)  # (mentor_id, group_id)
+    canvases: list = field(default_factory=list)  # (canvas_id, group_id, version count)
     timings: dict = field(default_factory=dict)
 
 
@@ -361,6 +364,135 @@ def seed_notifications(world: World):
     )
 
 
+BLOCK_KEYS = [
+    "customer_segments",
+    "value_propositions",
+    "channels",
+    "customer_relationships",
+    "revenue_streams",
+    "key_resources",
+    "key_activities",
+    "key_partners",
+    "cost_structure",
+]
+LEADER_CANVAS_GROUPS = 16  # bench_leader leads this many groups, for autosave without clashes
+
+
+def _blocks_json(rng) -> str:
+    return json.dumps({key: block_text(rng, key) for key in BLOCK_KEYS}, ensure_ascii=False)
+
+
+def seed_canvases(world: World):
+    """Two canvases per group on average, each with its submitted versions and timeline."""
+    rng = world.rng
+    canvas_count, version_total = world.sizes["canvases"], world.sizes["versions"]
+    first_canvas = next_id("canvases_canvas")
+    first_version = next_id("canvases_canvasversion")
+    canvases, versions, events = [], [], []
+    version_id = first_version
+    bench_groups = set(world.group_ids[:LEADER_CANVAS_GROUPS])
+    for index in range(canvas_count):
+        canvas_id = first_canvas + index
+        group_id = world.group_ids[index % len(world.group_ids)]
+        leader = world.leader_of_group[group_id]
+        # Versions spread evenly: 5 each at full scale.
+        count = version_total // canvas_count + (1 if index < version_total % canvas_count else 0)
+        status = rng.choice(["submitted", "changes_requested", "approved", "submitted"])
+        if group_id in bench_groups:
+            status = "changes_requested"
+        if count == 0:
+            status = "draft"
+        title = rng.choice(
+            [
+                "มะละกอทอดกรอบ",
+                "ล่องคลองมะรุย",
+                "ผักอินทรีย์หน้าสวน",
+                "โฮมสเตย์ริมเขื่อน",
+                "ผ้าบาติกลายชุมชน",
+                "ข้าวสังข์หยด",
+            ]
+        )
+        submitted_at = world.now - datetime.timedelta(days=count * 20 + rng.randint(0, 20))
+        blocks = _blocks_json(rng)
+        for number in range(1, count + 1):
+            blocks = _blocks_json(rng)
+            versions.append((version_id, canvas_id, number, title, blocks, leader, submitted_at))
+            events.append((canvas_id, "submitted", leader, submitted_at, version_id, ""))
+            last = number == count
+            if not last or status in ("changes_requested", "approved"):
+                kind = "approved" if last and status == "approved" else "changes_requested"
+                decided = submitted_at + datetime.timedelta(days=rng.randint(1, 10))
+                events.append(
+                    (
+                        canvas_id,
+                        kind,
+                        None,
+                        decided,
+                        version_id,
+                        "ขอให้เพิ่มรายละเอียดเรื่องต้นทุนและการแบ่งรายได้",
+                    )
+                )
+            submitted_at += datetime.timedelta(days=20)
+            version_id += 1
+        canvases.append(
+            (
+                canvas_id,
+                group_id,
+                title,
+                status,
+                count * 3,
+                blocks,
+                9,
+                count,
+                leader,
+                world.now,
+                leader,
+                world.now,
+            )
+        )
+        world.canvases.append((canvas_id, group_id, count))
+    copy_rows(
+        "canvases_canvas",
+        [
+            "id",
+            "group_id",
+            "title",
+            "status",
+            "revision",
+            "blocks",
+            "filled_blocks",
+            "version_count",
+            "created_by_id",
+            "created_at",
+            "updated_by_id",
+            "updated_at",
+        ],
+        canvases,
+    )
+    reset_sequence("canvases_canvas")
+    copy_rows(
+        "canvases_canvasversion",
+        ["id", "canvas_id", "number", "title", "blocks", "submitted_by_id", "submitted_at"],
+        versions,
+    )
+    reset_sequence("canvases_canvasversion")
+    copy_rows(
+        "canvases_canvasevent",
+        ["canvas_id", "kind", "actor_id", "at", "version_id", "note"],
+        events,
+    )
+    # bench_leader leads the first groups, so autosave users each have a canvas of their own.
+    bench_leader = world.leader_of_group[world.group_ids[0]]
+    copy_rows(
+        "communities_membership",
+        ["group_id", "user_id", "role", "joined_at"],
+        [
+            (group_id, bench_leader, "leader", world.now)
+            for group_id in world.group_ids[1:LEADER_CANVAS_GROUPS]
+        ],
+    )
+
+
 SECTIONS = [
     seed_users,
     seed_groups,
@@ -369,4 +501,5 @@ SECTIONS = [
     seed_cohorts,
     seed_follow_ups,
     seed_notifications,
+    seed_canvases,
 ]

@@ -111,13 +111,18 @@ def worker_memory_mb(server) -> list[float]:
     return [round(child.memory_info().rss / 2**20, 1) for child in children]
 
 
-def read_log(log_path: Path, start: int, name_path: str, method: str) -> list[dict]:
+def target_paths(target) -> set[str]:
+    paths = [c["path"] for c in target.get("canvases", [])] or [target["path"]]
+    return {path.split("?")[0] for path in paths}
+
+
+def read_log(log_path: Path, start: int, paths: set[str], method: str) -> list[dict]:
     rows = []
     with log_path.open() as log:
         log.seek(start)
         for line in log:
             parts = line.split()
-            if len(parts) < 6 or parts[0] != method or parts[1] != name_path:
+            if len(parts) < 6 or parts[0] != method or parts[1] not in paths:
                 continue
             rows.append(
                 {
@@ -194,7 +199,7 @@ def run_page(target, env, log_path, seconds, users, out_dir) -> dict:
     )
     elapsed = time.monotonic() - began
     time.sleep(0.3)  # let gunicorn flush its access log
-    rows = read_log(log_path, start, target["path"].split("?")[0], target["method"])
+    rows = read_log(log_path, start, target_paths(target), target["method"])
     times = [row["ms"] for row in rows]
     queries = [row["queries"] for row in rows if row["queries"] is not None]
     errors = sum(1 for row in rows if row["status"] >= 400)

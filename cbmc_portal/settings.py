@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
+# The benchmark reads each response's query count from a header.
+if env_bool("BENCH_QUERY_HEADER", default=False):
+    MIDDLEWARE.insert(0, "cbmc_portal.middleware.QueryCountHeaderMiddleware")
+
 ROOT_URLCONF = "cbmc_portal.urls"
 WSGI_APPLICATION = "cbmc_portal.wsgi.application"
 
@@ -83,6 +87,9 @@ TEMPLATES = [
 EMBEDDED_DB_DIR = Path(env_str("EMBEDDED_DB_DIR") or BASE_DIR / ".local" / "pg")
 DATABASE_URL = env_str("DATABASE_URL") or embedded_database_url(EMBEDDED_DB_DIR)
 DATABASES = {"default": parse_database_url(DATABASE_URL)}
+if env_str("TEST_DATABASE_NAME"):
+    # Lets two test runs share one server without sharing a test database.
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -113,7 +120,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

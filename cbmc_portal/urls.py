@@ -7,6 +7,7 @@ from dashboards import views as dashboard_views
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("floor", views.floor, name="floor"),
     path("accounts/", include("accounts.urls")),
     path("groups/", include("communities.urls")),
     path("canvases/", include("canvases.urls")),

@@ -60,7 +60,8 @@ def _rank(tambon: Tambon, key: str) -> tuple:
         kind = 2
     else:
         kind = 3
-    return (kind, tambon.province.name_th, tambon.district.name_th, tambon.name_th)
+    # DOPA codes keep a district's tambons together, in their official order.
+    return (kind, tambon.code)
 
 
 def search_tambons(query: str, limit: int = PLACE_RESULTS) -> PlaceSearch:

@@ -7,6 +7,12 @@ from communities.models import MembershipRole
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Every persona hashes a password; the production hasher would make the suite crawl."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def south(db):
     return factories.RegionFactory(slug="south", name_th="ภาคใต้", name_en="Southern")

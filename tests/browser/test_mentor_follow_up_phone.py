@@ -8,11 +8,6 @@ from tests.factories import TEST_PASSWORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_a_mentor_sees_their_group_and_logs_a_follow_up_on_a_phone(
     page, live_server, mentor_user, south, krabi, group
 ):

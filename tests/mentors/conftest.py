@@ -39,9 +39,3 @@ def cohort(south, group, mentor):
     cohort.groups.add(group)
     cohort.mentors.add(mentor)
     return cohort
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Each persona hashes a password; the default hasher would make the table tests crawl."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
