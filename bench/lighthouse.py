@@ -14,7 +14,7 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-PAGES = ("editor", "review")
+PAGES = ("canvas editor", "review page")
 
 
 def session_cookie(host: str, login: str, password: str) -> str:

@@ -312,7 +312,7 @@ def main(argv=None):
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     shutil.rmtree(work, ignore_errors=True)
     verdict = "PASS" if report["budgets_passed"] else "FAIL"
-    print(f"written {path.relative_to(ROOT)}; budgets {verdict}")
+    print(f"written {path}; budgets {verdict}")
     return report
 
 
