@@ -130,8 +130,11 @@
     inFlight = true;
     setStatus("saving");
     post(body).then(function (response) {
-      if (response.status === 401 || response.redirected) { blocked = true; setStatus("signed_out"); return null; }
-      if (response.status >= 500 || response.status === 403) throw new Error("server");
+      // 401: the session ended; 403: the page's CSRF token went stale with it.
+      if (response.status === 401 || response.status === 403 || response.redirected) {
+        blocked = true; setStatus("signed_out"); return null;
+      }
+      if (response.status >= 500) throw new Error("server");
       return response.json().then(function (data) { return { code: response.status, data: data }; });
     }).then(function (answer) {
       inFlight = false;

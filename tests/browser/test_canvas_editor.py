@@ -1,0 +1,182 @@
+"""The canvas editor in real Chromium on a phone: autosave, offline, expired session, conflicts."""
+
+import time
+
+import pytest
+
+from canvases import services
+from canvases.models import Canvas
+from tests.browser.conftest import PHONE, sign_in
+from tests.factories import TEST_PASSWORD, THAI_BLOCKS, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def server_blocks(canvas):
+    return Canvas.objects.get(pk=canvas.pk).blocks
+
+
+def wait_for_server(canvas, key, text, seconds=15, page=None):
+    """Poll the database; with a page, keep Playwright's event loop (and its routes) running."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server_blocks(canvas).get(key) == text:
+            return True
+        if page is not None:
+            page.wait_for_timeout(200)
+        else:
+            time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def canvas(group, leader):
+    return services.canvas_create(group=group, by=leader, title="ล่องคลองมะรุย")
+
+
+def open_editor(page, live_server, canvas, login="leader"):
+    sign_in(page, live_server, login, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/canvases/{canvas.pk}/")
+    page.wait_for_selector("#canvas-editor")
+
+
+def status(page):
+    return page.locator("#save-status")
+
+
+def test_a_leader_fills_nine_blocks_in_thai_on_a_phone_and_sees_saved(page, live_server, canvas):
+    open_editor(page, live_server, canvas)
+    for key, text in THAI_BLOCKS.items():
+        page.locator(f"textarea[name={key}]").fill(text)
+    page.locator("textarea[name=customer_segments]").focus()  # leaving the last block saves
+    page.wait_for_function(
+        "document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+    )
+    assert status(page).inner_text().startswith("บันทึกแล้ว")
+    assert status(page).inner_text().endswith("น.")
+    assert wait_for_server(canvas, "cost_structure", THAI_BLOCKS["cost_structure"])
+    assert server_blocks(canvas) == THAI_BLOCKS
+    assert "เขียนครบ 9 จาก 9 ช่อง" in page.locator("#filled-count").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_offline_text_stays_and_is_saved_when_the_connection_returns(
+    page, phone_context, live_server, canvas
+):
+    open_editor(page, live_server, canvas)
+    phone_context.set_offline(True)
+    box = page.locator("textarea[name=channels]")
+    box.fill("ขายหน้าสวน")
+    box.press_sequentially(" และออนไลน์", delay=20)
+    page.locator("textarea[name=customer_segments]").focus()
+    page.wait_for_function(
+        "['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
+        timeout=15_000,
+    )
+    assert status(page).inner_text().startswith("ยังไม่ได้บันทึก")
+    stored = page.evaluate("JSON.stringify(localStorage)")
+    assert "ขายหน้าสวน และออนไลน์" in stored
+    assert server_blocks(canvas)["channels"] == ""
+
+    phone_context.set_offline(False)
+    assert wait_for_server(canvas, "channels", "ขายหน้าสวน และออนไลน์")
+    page.wait_for_function(
+        "document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+    )
+
+
+def test_after_the_session_expires_the_user_signs_in_again_and_finds_the_text(
+    page, phone_context, live_server, canvas
+):
+    open_editor(page, live_server, canvas)
+    phone_context.clear_cookies(name="sessionid")  # the session ends; CSRF cookie stays
+    page.locator("textarea[name=key_partners]").fill("อบต.อ่าวลึกใต้ และโรงเรียน")
+    page.locator("textarea[name=customer_segments]").focus()
+    page.wait_for_function(
+        "document.querySelector('#save-status').dataset.state === 'signed_out'", timeout=15_000
+    )
+    page.locator("#save-status a").click()
+    page.get_by_label("เบอร์โทรศัพท์มือถือหรือชื่อผู้ใช้").fill("leader")
+    page.get_by_label("รหัสผ่าน").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.wait_for_selector("#canvas-editor")
+    assert page.locator("textarea[name=key_partners]").input_value() == "อบต.อ่าวลึกใต้ และโรงเรียน"
+    assert wait_for_server(canvas, "key_partners", "อบต.อ่าวลึกใต้ และโรงเรียน")
+
+
+def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, canvas, group):
+    second = UserFactory(username="leader2", display_name="สมหญิง")
+    MembershipFactory(group=group, user=second, role="leader")
+    contexts = [
+        browser.new_context(viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True)
+        for _ in range(2)
+    ]
+    try:
+        first_page, second_page = (context.new_page() for context in contexts)
+        open_editor(first_page, live_server, canvas, "leader")
+        open_editor(second_page, live_server, canvas, "leader2")
+
+        first_page.locator("textarea[name=channels]").fill("เพจเฟซบุ๊ก")
+        first_page.locator("textarea[name=cost_structure]").fill("ค่าน้ำมันเรือ")
+        first_page.locator("textarea[name=customer_segments]").focus()
+        assert wait_for_server(canvas, "cost_structure", "ค่าน้ำมันเรือ")
+
+        second_page.locator("textarea[name=channels]").fill("ไลน์กลุ่ม")
+        second_page.locator("textarea[name=cost_structure]").fill("ค่าซ่อมเรือ")
+        second_page.locator("textarea[name=customer_segments]").focus()
+        panel = second_page.locator("#conflict-panel")
+        panel.wait_for(timeout=15_000)
+        assert "ยังไม่ได้บันทึก" in second_page.locator("#save-status").inner_text()
+        channels = panel.locator('fieldset[data-block="channels"]')
+        assert "เพจเฟซบุ๊ก" in channels.locator(".theirs-text").inner_text()
+        assert "ไลน์กลุ่ม" in channels.locator(".mine-text").inner_text()
+        assert server_blocks(canvas)["channels"] == "เพจเฟซบุ๊ก"  # nothing overwritten
+        revision_before = Canvas.objects.get(pk=canvas.pk).revision
+
+        channels.locator('input[value="theirs"]').check()
+        cost = panel.locator('fieldset[data-block="cost_structure"]')
+        cost.locator('input[value="edit"]').check()
+        cost.locator("textarea").fill("ค่าน้ำมันเรือ ค่าซ่อมเรือ")
+        panel.get_by_role("button", name="บันทึกตามที่เลือก").click()
+        second_page.wait_for_function(
+            "document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+        )
+        assert second_page.locator("#conflict-panel").count() == 0
+        assert second_page.locator("textarea[name=channels]").input_value() == "เพจเฟซบุ๊ก"
+        blocks = server_blocks(canvas)
+        assert blocks["channels"] == "เพจเฟซบุ๊ก"
+        assert blocks["cost_structure"] == "ค่าน้ำมันเรือ ค่าซ่อมเรือ"
+        assert Canvas.objects.get(pk=canvas.pk).revision == revision_before + 1
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_save_whose_answer_was_lost_is_resent_and_not_shown_as_a_conflict(
+    page, live_server, canvas
+):
+    """The server stores the save, the answer never reaches the phone, the phone sends again."""
+    open_editor(page, live_server, canvas)
+    dropped = {"count": 0}
+
+    def drop_first_answer(route):
+        response = route.fetch()
+        if dropped["count"] == 0:
+            dropped["count"] += 1
+            route.abort("connectionreset")  # stored on the server, answer lost
+        else:
+            route.fulfill(response=response)
+
+    page.route("**/save/", drop_first_answer)
+    page.locator("textarea[name=channels]").fill("หน้าท่าเรือ")
+    page.locator("textarea[name=customer_segments]").focus()
+    assert wait_for_server(canvas, "channels", "หน้าท่าเรือ", page=page)
+    page.wait_for_function(
+        "document.querySelector('#save-status').dataset.state === 'failed'", timeout=15_000
+    )
+    page.wait_for_function(
+        "document.querySelector('#save-status').dataset.state === 'saved'", timeout=20_000
+    )
+    assert page.locator("#conflict-panel").count() == 0
+    assert Canvas.objects.get(pk=canvas.pk).revision == 1
+    assert dropped["count"] == 1
