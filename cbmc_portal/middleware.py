@@ -19,3 +19,19 @@ class QueryCountHeaderMiddleware:
             response = self.get_response(request)
         response["X-DB-Queries"] = str(count)
         return response
+
+
+class ThaiFirstMiddleware:
+    """Thai unless the person chose English with the switch.
+
+    Many leaders' phones are set to English; the browser's Accept-Language
+    must not turn the portal English for them. Placed before LocaleMiddleware,
+    which then reads only the language cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -82,3 +82,10 @@ def test_buddhist_era_dates():
         assert be_datetime(moment) == "24 พฤศจิกายน 2569 03:42 น."
     with translation.override("en"):
         assert be_date(datetime.date(2026, 11, 24)) == "24 November 2026"
+
+
+def test_a_phone_set_to_english_still_gets_thai(client, leader, group):
+    client.force_login(leader)
+    body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="th"' in body
+    assert "อ่าวลึกใต้ › อ่าวลึก › กระบี่" in body
