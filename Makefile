@@ -49,6 +49,14 @@ test: $(STAMP) messages db lint
 	$(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# The load benchmark at national scale (see bench/README.md); not part of `make test`,
+# which runs its 1% smoke version (tests/bench/).
+bench: $(STAMP) messages db
+	DEBUG=1 $(PY) -m bench.run $(BENCH_ARGS)
+
+bench-smoke: $(STAMP) messages db
+	DEBUG=1 $(PY) -m bench.run --smoke
+
 # Production: gunicorn + WhiteNoise; needs SECRET_KEY and ALLOWED_HOSTS.
 serve: $(STAMP) messages db
 	$(PY) manage.py collectstatic --no-input -v0

@@ -34,17 +34,35 @@ from bench.lighthouse import run_lighthouse  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(os.environ.get("BENCH_PORT") or free_port())
 HOST = f"http://127.0.0.1:{PORT}"
 ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s %(B)s %({x-db-queries}o)s"
 
 
 def database_url(name: str) -> str:
-    if os.environ.get("BENCH_DATABASE_URL"):
-        return os.environ["BENCH_DATABASE_URL"]
-    from cbmc_portal.embedded_db import embedded_database_url
+    """BENCH_DATABASE_URL, else database `name` on DATABASE_URL's server or the embedded one."""
+    from urllib.parse import urlsplit
 
-    return embedded_database_url(ROOT / ".local" / "pg", name=name)
+    from cbmc_portal.embedded_db import embedded_database_url, ensure_database
+
+    if os.environ.get("BENCH_DATABASE_URL"):
+        url = os.environ["BENCH_DATABASE_URL"]
+    elif os.environ.get("DATABASE_URL"):
+        url = urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
+    else:
+        return embedded_database_url(ROOT / ".local" / "pg", name=name)
+    ensure_database(url)
+    return url
 
 
 def manage(env, *args, capture=False):
