@@ -11,6 +11,8 @@ from communities.selectors import search_tambons
 class BuddhistYearField(forms.IntegerField):
     """A year typed in the Buddhist era (2563) and stored in the Common Era (2020)."""
 
+    # How many years past the current one are allowed (a founding year: none).
+    years_ahead = 0
     default_error_messages = {
         "invalid": _("กรอกปีเป็นตัวเลข พ.ศ. เช่น 2563"),
         "min_value": _("กรอกปีเป็น พ.ศ. เช่น 2563"),
@@ -30,7 +32,7 @@ class BuddhistYearField(forms.IntegerField):
         year = super().clean(value)
         if year is None:
             return None
-        if year > timezone.localdate().year + BUDDHIST_ERA_OFFSET:
+        if year > timezone.localdate().year + BUDDHIST_ERA_OFFSET + self.years_ahead:
             raise forms.ValidationError(self.error_messages["in_future"], code="in_future")
         return year - BUDDHIST_ERA_OFFSET
 

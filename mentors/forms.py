@@ -3,8 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cbmc_portal.templatetags.thai_dates import BUDDHIST_ERA_OFFSET
-from communities.forms import ThaiPhoneField
+from communities.forms import BuddhistYearField, ThaiPhoneField
 from communities.models import CommunityGroup, Province
 from mentors.models import Cohort, FollowUp, FollowUpKind, Mentor
 
@@ -23,31 +22,19 @@ class ThaiDateField(forms.DateField):
     default_error_messages = {"invalid": _("วันที่ไม่ถูกต้อง เลือกวันที่จากปฏิทิน")}
 
 
-class CohortYearField(forms.IntegerField):
-    """A year typed in the Buddhist era and stored in the Common Era; up to next year."""
+class CohortYearField(BuddhistYearField):
+    """A cohort's year in the Buddhist era; a cohort may be planned for next year."""
 
+    years_ahead = 1
     default_error_messages = {
         "invalid": _("กรอกปีเป็นตัวเลข พ.ศ. เช่น 2568"),
         "min_value": _("กรอกปีเป็น พ.ศ. เช่น 2568"),
-        "too_late": _("ปีของรุ่นต้องไม่เกินปีหน้า"),
+        "in_future": _("ปีของรุ่นต้องไม่เกินปีหน้า"),
     }
 
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 2500)
         super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, int) and value < 2400:
-            return value + BUDDHIST_ERA_OFFSET
-        return value
-
-    def clean(self, value):
-        year = super().clean(value)
-        if year is None:
-            return None
-        if year > timezone.localdate().year + BUDDHIST_ERA_OFFSET + 1:
-            raise forms.ValidationError(self.error_messages["too_late"], code="too_late")
-        return year - BUDDHIST_ERA_OFFSET
 
 
 def _check_period(form, start_field, end_field):
