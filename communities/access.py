@@ -5,7 +5,7 @@ a user's reach answer 404, insiders without the right answer 403.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from communities.models import CommunityGroup, MembershipRole, Region
 
@@ -50,9 +50,7 @@ def groups_visible_to(user):
 
 
 def get_group_for_user(user, pk) -> CommunityGroup:
-    group = groups_visible_to(user).filter(pk=pk).first()
-    if group is None:
-        raise Http404
+    group = get_object_or_404(groups_visible_to(user), pk=pk)
     return group
 
 

@@ -8,6 +8,7 @@ without the right answer 403.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from communities import access as community_access
 from communities.models import CommunityGroup
@@ -54,9 +55,7 @@ def mentors_visible_to(user):
 
 
 def get_mentor_for_user(user, pk) -> Mentor:
-    mentor = mentors_visible_to(user).filter(pk=pk).first()
-    if mentor is None:
-        raise Http404
+    mentor = get_object_or_404(mentors_visible_to(user), pk=pk)
     return mentor
 
 
@@ -83,9 +82,7 @@ def cohorts_visible_to(user):
 
 
 def get_cohort_for_user(user, pk) -> Cohort:
-    cohort = cohorts_visible_to(user).filter(pk=pk).first()
-    if cohort is None:
-        raise Http404
+    cohort = get_object_or_404(cohorts_visible_to(user), pk=pk)
     return cohort
 
 
@@ -108,9 +105,7 @@ def groups_followed_by(user):
 
 
 def get_group_for_follow_up_list(user, pk) -> CommunityGroup:
-    group = groups_followed_by(user).filter(pk=pk).first()
-    if group is None:
-        raise Http404
+    group = get_object_or_404(groups_followed_by(user), pk=pk)
     return group
 
 
