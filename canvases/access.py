@@ -1,22 +1,39 @@
-"""Who may see, edit and review which canvas.
+"""Who may see, edit and review which canvas, and who takes part in its comments.
 
 One predicate per rule, one getter per protected object: a canvas outside a
 user's reach answers 404; an insider without the right answers 403.
+
+Readers of a canvas: the group's members, staff of its region, national
+staff, and the mentors assigned to the group today. Reviewers (open comment
+threads, decide): staff of the region, national staff and the assigned
+mentors. The group's leaders write the canvas and answer in threads.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
-from canvases.models import Canvas
+from canvases.models import Canvas, Comment, CommentThread
 from communities.access import groups_visible_to, is_group_leader, staff_region_id
+from communities.models import CommunityGroup
+from mentors.selectors import active_assignments, is_assigned_mentor
 
 
 def _region_id(canvas: Canvas):
     return canvas.group.tambon.province.region_id
 
 
+def _assigned_group_ids(user):
+    """The groups a mentor follows today, as a subquery (never evaluated on its own)."""
+    return active_assignments().filter(mentor__user=user).values("group_id")
+
+
 def can_view_canvas(user, canvas: Canvas) -> bool:
-    return groups_visible_to(user).filter(pk=canvas.group_id).exists()
+    if not user.is_authenticated:
+        return False
+    return groups_visible_to(user).filter(pk=canvas.group_id).exists() or is_assigned_mentor(
+        user, canvas.group_id
+    )
 
 
 def can_edit_canvas(user, canvas: Canvas) -> bool:
@@ -24,8 +41,8 @@ def can_edit_canvas(user, canvas: Canvas) -> bool:
     return is_group_leader(user, canvas.group)
 
 
-def can_review_canvas(user, canvas: Canvas) -> bool:
-    """National staff and staff of the group's region (assigned mentors come later)."""
+def is_region_reviewer(user, canvas: Canvas) -> bool:
+    """National staff and staff of the group's region."""
     if not user.is_authenticated:
         return False
     return user.is_national_staff or (
@@ -33,10 +50,53 @@ def can_review_canvas(user, canvas: Canvas) -> bool:
     )
 
 
+def can_review_canvas(user, canvas: Canvas) -> bool:
+    """Staff of the region, national staff and the group's mentors assigned today.
+
+    Reviewers open comment threads on a version and decide on it.
+    """
+    return is_region_reviewer(user, canvas) or is_assigned_mentor(user, canvas.group_id)
+
+
+def can_take_part_in_threads(user, canvas: Canvas) -> bool:
+    """Reviewers and the group's leaders reply to threads and resolve or reopen them."""
+    return can_review_canvas(user, canvas) or is_group_leader(user, canvas.group)
+
+
+def can_edit_comment(user, comment: Comment) -> bool:
+    """Only the author; the service also refuses once someone else has replied."""
+    return user.is_authenticated and comment.author_id == user.pk
+
+
+def groups_with_canvases_visible_to(user):
+    """Groups whose canvases the user may read: `groups_visible_to` plus a mentor's groups."""
+    groups = groups_visible_to(user)
+    if not user.is_authenticated or not user.is_mentor:
+        return groups
+    return (
+        CommunityGroup.objects.with_place()
+        .filter(Q(pk__in=groups.values("pk")) | Q(pk__in=_assigned_group_ids(user)))
+        .distinct()
+    )
+
+
 def canvases_visible_to(user):
-    return Canvas.objects.filter(group__in=groups_visible_to(user).values("pk")).select_related(
+    """One query whatever the user: mentors' groups join as a subquery, no per-row checks."""
+    if not user.is_authenticated:
+        return Canvas.objects.none()
+    visible = Q(group__in=groups_visible_to(user).values("pk"))
+    if user.is_mentor:
+        visible |= Q(group__in=_assigned_group_ids(user))
+    return Canvas.objects.filter(visible).select_related(
         "group__tambon__district", "group__tambon__province"
     )
+
+
+def get_group_for_canvases(user, pk) -> CommunityGroup:
+    group = groups_with_canvases_visible_to(user).filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group
 
 
 def get_canvas_for_user(user, pk) -> Canvas:
@@ -58,3 +118,43 @@ def get_canvas_for_review(user, pk) -> Canvas:
     if not can_review_canvas(user, canvas):
         raise PermissionDenied
     return canvas
+
+
+def get_canvas_for_threads(user, pk) -> Canvas:
+    """Readers who are neither reviewers nor leaders (members) get 403."""
+    canvas = get_canvas_for_user(user, pk)
+    if not can_take_part_in_threads(user, canvas):
+        raise PermissionDenied
+    return canvas
+
+
+def get_thread_for_user(user, canvas_pk, pk) -> CommentThread:
+    """A thread of a canvas the user may take part in; a thread of another canvas is 404."""
+    canvas = get_canvas_for_threads(user, canvas_pk)
+    thread = (
+        CommentThread.objects.filter(pk=pk, canvas=canvas)
+        .select_related("version")
+        .defer("version__blocks")
+        .first()
+    )
+    if thread is None:
+        raise Http404
+    thread.canvas = canvas
+    return thread
+
+
+def get_comment_for_edit(user, canvas_pk, pk) -> Comment:
+    """Readers of the canvas who did not write the comment get 403."""
+    canvas = get_canvas_for_user(user, canvas_pk)
+    comment = (
+        Comment.objects.filter(pk=pk, thread__canvas=canvas)
+        .select_related("thread__version", "author")
+        .defer("thread__version__blocks")
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    if not can_edit_comment(user, comment):
+        raise PermissionDenied
+    comment.thread.canvas = canvas
+    return comment

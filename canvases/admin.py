@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from canvases.models import Canvas, CanvasEvent, CanvasVersion
+from canvases.models import Canvas, CanvasEvent, CanvasVersion, Comment, CommentThread
 
 
 @admin.register(Canvas)
@@ -28,3 +28,18 @@ class CanvasEventAdmin(admin.ModelAdmin):
     list_display = ["canvas", "kind", "actor", "at"]
     list_filter = ["kind"]
     raw_id_fields = ["canvas", "actor", "version"]
+
+
+class CommentInline(admin.TabularInline):
+    model = Comment
+    extra = 0
+    raw_id_fields = ["author"]
+    readonly_fields = ["created_at", "edited_at"]
+
+
+@admin.register(CommentThread)
+class CommentThreadAdmin(admin.ModelAdmin):
+    list_display = ["version", "block_key", "opened_by", "opened_at", "resolved_at"]
+    list_filter = ["block_key"]
+    raw_id_fields = ["canvas", "version", "opened_by", "resolved_by"]
+    inlines = [CommentInline]

@@ -6,7 +6,8 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from canvases.blocks import BLOCKS, MAX_BLOCK_CHARS, normalise_text
+from canvases.blocks import BLOCKS, BLOCKS_BY_KEY, MAX_BLOCK_CHARS, normalise_text
+from canvases.models import MAX_COMMENT_CHARS
 
 
 class BlockField(forms.CharField):
@@ -90,9 +91,13 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
     )
     summary = forms.CharField(
-        label=_("ความเห็นสรุป"), required=False, max_length=5000, widget=forms.Textarea({"rows": 3})
+        label=_("ความเห็นสรุป"),
+        required=False,
+        max_length=5000,
+        help_text=_("ถ้าขอให้ปรับแก้ กรุณาบอกว่าควรแก้อะไร"),
+        widget=forms.Textarea({"rows": 3}),
     )
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
     def clean_summary(self):
         return normalise_text(self.cleaned_data["summary"]).strip()
@@ -101,3 +106,62 @@ class ReviewForm(forms.Form):
 class CompareForm(forms.Form):
     a = forms.IntegerField(label=_("ฉบับที่"), min_value=1, max_value=2**31 - 1)
     b = forms.IntegerField(label=_("เทียบกับฉบับที่"), min_value=1, max_value=2**31 - 1)
+
+
+class CommentBodyField(forms.CharField):
+    """A comment as typed, minus control characters; no maxlength attribute (see BlockField)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=kwargs.pop("label", _("ความเห็น")),
+            widget=forms.Textarea({"rows": 3}),
+            error_messages={"required": _("กรุณาเขียนความเห็นก่อนส่ง")},
+            **kwargs,
+        )
+        self.validators.append(
+            MaxLengthValidator(
+                MAX_COMMENT_CHARS,
+                message=_(
+                    "ความเห็นยาวเกิน %(limit_value)s ตัวอักษร (ตอนนี้ %(show_value)s ตัวอักษร) กรุณาตัดให้สั้นลง"
+                ),
+            )
+        )
+
+    def to_python(self, value):
+        return normalise_text(value).strip()
+
+    def widget_attrs(self, widget):
+        return {}
+
+
+class BackMixin(forms.Form):
+    """Where to go after a post: the review page of version `back`, or the editor when empty.
+
+    A number, never a URL, so a form cannot send anyone off the portal.
+    """
+
+    back = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
+
+
+class CommentForm(forms.Form):
+    """A new thread on one block of one version (the version by its id)."""
+
+    version = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    block = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    body = CommentBodyField(label=_("ความเห็นในช่องนี้"))
+
+    def clean_block(self):
+        block = self.cleaned_data["block"]
+        if block not in BLOCKS_BY_KEY:
+            raise forms.ValidationError(_("ไม่มีช่องนี้ในแผน"))
+        return block
+
+
+class ReplyForm(BackMixin):
+    body = CommentBodyField(label=_("ตอบ"))
+
+
+class CommentEditForm(forms.Form):
+    body = CommentBodyField(label=_("แก้ไขความเห็น"))

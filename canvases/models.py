@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canvases.blocks import BLOCKS, block_progress, empty_blocks
+from canvases.blocks import BLOCK_KEYS, BLOCKS, BLOCKS_BY_KEY, block_progress, empty_blocks
 from communities.models import CommunityGroup
 
 
@@ -50,7 +50,15 @@ class Canvas(models.Model):
         ordering = ["title", "pk"]
         verbose_name = _("แผนธุรกิจเพื่อชุมชน")
         verbose_name_plural = _("แผนธุรกิจเพื่อชุมชน")
-        indexes = [models.Index(fields=["group", "title"])]
+        indexes = [
+            models.Index(fields=["group", "title"]),
+            # The review queues read only the canvases waiting for a decision.
+            models.Index(
+                fields=["group"],
+                condition=models.Q(status="submitted"),
+                name="canvas_waiting_for_review",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -147,3 +155,82 @@ class CanvasEvent(models.Model):
 
     def __str__(self):
         return f"{self.canvas} – {self.get_kind_display()}"
+
+
+# Reviews: comment threads on one block of one version ----------------------
+
+MAX_COMMENT_CHARS = 4000
+
+
+class CommentThread(models.Model):
+    """A conversation about one block of one submitted version, opened by a reviewer.
+
+    It belongs to the version it was written on; while open it is also shown on
+    the same block of later versions (read by `selectors.threads_for_version`),
+    never copied. `canvas` repeats `version.canvas` so the open threads of a
+    canvas are one indexed read.
+    """
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="threads")
+    version = models.ForeignKey(CanvasVersion, on_delete=models.CASCADE, related_name="threads")
+    block_key = models.CharField(_("ช่อง"), max_length=40)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("เปิดเมื่อ"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("ปิดเมื่อ"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["opened_at", "pk"]
+        verbose_name = _("ความเห็นในช่อง")
+        verbose_name_plural = _("ความเห็นในช่อง")
+        indexes = [
+            models.Index(fields=["version", "block_key"], name="thread_of_version"),
+            # Open threads of a canvas: the editor and later versions read them.
+            models.Index(
+                fields=["canvas", "block_key"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="thread_open_of_canvas",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(block_key__in=BLOCK_KEYS),
+                name="thread_on_a_known_block",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.version} · {self.block_key}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def block(self):
+        return BLOCKS_BY_KEY[self.block_key]
+
+
+class Comment(models.Model):
+    """One message in a thread; the first one opens it."""
+
+    thread = models.ForeignKey(CommentThread, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("ข้อความ"), max_length=MAX_COMMENT_CHARS)
+    created_at = models.DateTimeField(_("เขียนเมื่อ"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("แก้ไขเมื่อ"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("ข้อความความเห็น")
+        verbose_name_plural = _("ข้อความความเห็น")
+        indexes = [models.Index(fields=["thread", "created_at"], name="comment_of_thread")]
+
+    def __str__(self):
+        return self.body[:50]

@@ -1,6 +1,19 @@
 """Reads of the canvases app; each runs a fixed number of queries."""
 
-from canvases.models import Canvas, CanvasEvent, CanvasVersion
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+
+from canvases.blocks import BLOCK_KEYS
+from canvases.models import (
+    Canvas,
+    CanvasEvent,
+    CanvasStatus,
+    CanvasVersion,
+    Comment,
+    CommentThread,
+)
+from communities.access import staff_region_id
+from mentors.selectors import active_assignments
 
 TIMELINE_LENGTH = 50
 
@@ -55,3 +68,91 @@ def versions_pair(canvas: Canvas, a: int, b: int) -> dict[int, CanvasVersion]:
         "submitted_by"
     )
     return {version.number: version for version in found}
+
+
+# Reviews -------------------------------------------------------------------
+
+
+def _threads_with_comments(threads):
+    """Threads with their people and comments: two queries for any number of them."""
+    comments = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return (
+        threads.select_related("opened_by", "resolved_by", "version")
+        .defer("version__blocks")
+        .prefetch_related(Prefetch("comments", queryset=comments))
+        .order_by("version__number", "opened_at", "pk")
+    )
+
+
+def _by_block(threads) -> dict[str, list]:
+    grouped = {key: [] for key in BLOCK_KEYS}
+    for thread in threads:
+        grouped[thread.block_key].append(thread)
+    return grouped
+
+
+def threads_for_version(version: CanvasVersion) -> dict[str, list]:
+    """By block key: the version's own threads (open and resolved) and the open threads
+    of earlier versions of the canvas, which carry over until someone resolves them."""
+    carried = Q(
+        canvas_id=version.canvas_id, resolved_at__isnull=True, version__number__lt=version.number
+    )
+    threads = CommentThread.objects.filter(Q(version=version) | carried)
+    return _by_block(_threads_with_comments(threads))
+
+
+def open_threads_of_canvas(canvas: Canvas) -> dict[str, list]:
+    """By block key: every open thread of the canvas, whichever version it came from."""
+    if not canvas.version_count:
+        return _by_block([])
+    threads = CommentThread.objects.filter(canvas=canvas, resolved_at__isnull=True)
+    return _by_block(_threads_with_comments(threads))
+
+
+def review_queue(user):
+    """Latest submitted versions waiting for a decision, oldest first, that `user` reviews.
+
+    A mentor's come from the groups assigned to them today; regional staff's
+    from their region; national staff's from everywhere. One query; each row's
+    canvas, group and place come with it.
+    """
+    versions = CanvasVersion.objects.filter(
+        canvas__status=CanvasStatus.SUBMITTED, number=F("canvas__version_count")
+    )
+    if not user.is_authenticated:
+        return versions.none()
+    if user.is_national_staff:
+        pass
+    elif staff_region_id(user):
+        versions = versions.filter(canvas__group__tambon__province__region_id=staff_region_id(user))
+    elif user.is_mentor:
+        versions = versions.filter(
+            canvas__group__in=active_assignments().filter(mentor__user=user).values("group_id")
+        )
+    else:
+        return versions.none()
+    return (
+        versions.defer("blocks", "canvas__blocks")
+        .select_related(
+            "submitted_by",
+            "canvas__group__tambon__district",
+            "canvas__group__tambon__province",
+        )
+        .order_by("submitted_at", "pk")
+    )
+
+
+def with_days_waiting(versions, today=None) -> list:
+    """Each version with `days_waiting`: whole days since it was submitted (local dates)."""
+    today = today or timezone.localdate()
+    rows = list(versions)
+    for version in rows:
+        version.days_waiting = (today - timezone.localdate(version.submitted_at)).days
+    return rows
+
+
+def version_by_id(canvas: Canvas, pk) -> CanvasVersion | None:
+    """The version with this id if it belongs to `canvas` (a form names it by id)."""
+    if not pk:
+        return None
+    return CanvasVersion.objects.filter(canvas=canvas, pk=pk).select_related("submitted_by").first()

@@ -1,18 +1,21 @@
 """Changes to canvases; each is one transaction, checked against the user's role.
 
 Every state change writes one timeline event. Reviews (approve, request
-changes) are allowed by `access.can_review_canvas`, which a later change
-extends to the group's assigned mentors.
+changes) are allowed by `access.can_review_canvas`: staff of the region,
+national staff and the group's assigned mentors. Comments and the decision
+wrapper that notifies the leaders live in `canvases.reviews`.
 """
 
 import enum
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.notifications import notify
 from canvases import access
 from canvases.blocks import (
     BLOCK_KEYS,
@@ -35,6 +38,7 @@ from canvases.models import (
 )
 from communities.access import is_group_leader
 from communities.models import CommunityGroup
+from mentors.selectors import group_mentor_users
 
 MAX_SAVE_ID = 64
 
@@ -179,7 +183,11 @@ def unfinished_blocks(blocks: dict) -> list:
 
 @transaction.atomic
 def canvas_submit(*, canvas: Canvas, by) -> CanvasVersion:
-    """Freeze the nine texts as the next numbered version and send it for review."""
+    """Freeze the nine texts as the next numbered version and send it for review.
+
+    The group's assigned mentors are told (in the portal, and by e-mail when
+    they have an address), with a link to the review page of the version.
+    """
     _require_leader(canvas, by)
     fresh = _locked(canvas)
     if fresh.status not in EDITABLE_STATUSES:
@@ -205,6 +213,13 @@ def canvas_submit(*, canvas: Canvas, by) -> CanvasVersion:
     fresh.save(update_fields=["status", "version_count", "updated_at"])
     _event(fresh, EventKind.SUBMITTED, by, version=version)
     _refresh(canvas, fresh)
+    notify(
+        recipients=group_mentor_users(canvas.group_id),
+        message=_("%(group)s ส่งแผน “%(title)s” ฉบับที่ %(number)s รอท่านพิจารณา")
+        % {"group": canvas.group.name, "title": version.title, "number": version.number},
+        url=reverse("canvases:version_review", args=[canvas.pk, version.number]),
+        actor=by,
+    )
     return version
 
 

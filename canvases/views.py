@@ -18,11 +18,11 @@ from canvases.forms import (
     BlocksForm,
     CanvasTitleForm,
     CompareForm,
-    ReviewForm,
     new_save_id,
     resolution_data,
 )
-from communities.access import get_group_for_user, is_group_leader
+from canvases.review_views import prepare_threads
+from communities.access import is_group_leader
 
 
 def _wants_json(request) -> bool:
@@ -35,7 +35,7 @@ def _clock(value) -> str:
 
 @login_required
 def group_canvases(request, group_pk):
-    group = get_group_for_user(request.user, group_pk)
+    group = access.get_group_for_canvases(request.user, group_pk)
     return render(
         request,
         "canvases/group_canvases.html",
@@ -50,7 +50,7 @@ def group_canvases(request, group_pk):
 
 @login_required
 def canvas_create(request, group_pk):
-    group = get_group_for_user(request.user, group_pk)
+    group = access.get_group_for_canvases(request.user, group_pk)
     if not is_group_leader(request.user, group):
         raise PermissionDenied
     form = CanvasTitleForm(request.POST or None)
@@ -70,6 +70,9 @@ def _editor_context(request, canvas, form=None, conflict=None):
         form = BlocksForm(
             initial={"base_revision": canvas.revision, "save_id": new_save_id(), **canvas.blocks}
         )
+    # Open threads of every version, beside their block: what is left to fix, and where.
+    threads = selectors.open_threads_of_canvas(canvas)
+    prepare_threads(threads, request.user)
     cards = []
     for block in PHONE_ORDER:
         text = form[block.key].value() if editing else canvas.text(block.key)
@@ -81,6 +84,7 @@ def _editor_context(request, canvas, form=None, conflict=None):
                 "text": text,
                 "progress": progress,
                 "progress_label": PROGRESS_LABELS[progress],
+                "threads": threads[block.key],
             }
         )
     can_review = access.can_review_canvas(request.user, canvas)
@@ -92,9 +96,8 @@ def _editor_context(request, canvas, form=None, conflict=None):
         "editing": editing,
         "can_edit": can_edit,
         "can_review": can_review,
-        "review_form": ReviewForm(initial={"version": canvas.version_count})
-        if can_review
-        else None,
+        "can_take_part": can_review or can_edit,
+        "all_threads": [t for block_threads in threads.values() for t in block_threads],
         "timeline": selectors.canvas_timeline(canvas),
         "conflict": conflict,
         "block_total": len(BLOCKS),
@@ -223,33 +226,6 @@ def canvas_revise(request, pk):
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("เปิดแผนเป็นฉบับร่างใหม่แล้ว แก้ไขได้เลย"))
-    return redirect("canvases:detail", pk=canvas.pk)
-
-
-@login_required
-@require_POST
-def canvas_review(request, pk):
-    canvas = access.get_canvas_for_review(request.user, pk)
-    form = ReviewForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("กรุณาเลือกผลการพิจารณา"))
-        return redirect("canvases:detail", pk=canvas.pk)
-    version = selectors.canvas_version(canvas, form.cleaned_data["version"])
-    if version is None:
-        raise Http404
-    review = (
-        services.canvas_approve
-        if form.cleaned_data["decision"] == "approve"
-        else services.canvas_request_changes
-    )
-    try:
-        review(
-            canvas=canvas, version=version, by=request.user, summary=form.cleaned_data["summary"]
-        )
-    except services.CanvasRefused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("บันทึกผลการพิจารณาแล้ว"))
     return redirect("canvases:detail", pk=canvas.pk)
 
 

@@ -209,3 +209,24 @@ class CanvasVersionFactory(factory.django.DjangoModelFactory):
     title = factory.SelfAttribute("canvas.title")
     blocks = factory.LazyFunction(lambda: dict(THAI_BLOCKS))
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+class CommentThreadFactory(factory.django.DjangoModelFactory):
+    """A thread on a block of a version; `canvas` follows the version."""
+
+    class Meta:
+        model = "canvases.CommentThread"
+
+    version = factory.SubFactory(CanvasVersionFactory)
+    canvas = factory.SelfAttribute("version.canvas")
+    block_key = "channels"
+    opened_by = factory.SubFactory(UserFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "canvases.Comment"
+
+    thread = factory.SubFactory(CommentThreadFactory)
+    author = factory.SelfAttribute("thread.opened_by")
+    body = factory.Sequence(lambda n: f"ช่องทางนี้ลองเพิ่มไลน์ของกลุ่มดูไหม ({n})")

@@ -10,7 +10,8 @@
   var form = document.getElementById("canvas-editor");
   if (!form || !window.fetch || !window.FormData) return;
   var status = document.getElementById("save-status");
-  var areas = Array.prototype.slice.call(form.querySelectorAll("textarea"));
+  // The nine blocks only: reply boxes beside them belong to their own thread forms.
+  var areas = Array.prototype.filter.call(form.elements, function (el) { return el.tagName === "TEXTAREA"; });
   var rev = form.querySelector("[name=base_revision]");
   var sid = form.querySelector("[name=save_id]");
   var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;

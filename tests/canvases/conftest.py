@@ -1,7 +1,10 @@
-"""Canvases of the personas' group, in the states the workflow knows."""
+"""Canvases of the personas' group, in the states the workflow knows, and reviewers."""
+
+import datetime
 
 import pytest
 
+from accounts.models import Role
 from canvases import services
 from canvases.models import CanvasStatus
 from tests import factories
@@ -52,3 +55,67 @@ def long_history_canvas(group, leader, staff_south):
             canvas=canvas, version=version, by=staff_south, summary="แก้"
         )
     return canvas
+
+
+# --- review personas --------------------------------------------------------
+
+
+@pytest.fixture
+def assigned_mentor(mentor_user, south, group):
+    """`mentor_user`, a southern mentor assigned to the personas' group today."""
+    mentor = factories.MentorFactory(user=mentor_user, region=south)
+    factories.AssignmentFactory(mentor=mentor, group=group)
+    return mentor_user
+
+
+@pytest.fixture
+def unassigned_mentor(south, group):
+    """A southern mentor whose assignment to the group ended yesterday, and who follows
+    another group today."""
+    mentor = factories.MentorFactory(
+        region=south, user=factories.UserFactory(username="mentor_free", role=Role.MENTOR)
+    )
+    today = datetime.date.today()
+    factories.AssignmentFactory(
+        mentor=mentor,
+        group=group,
+        starts_on=today - datetime.timedelta(days=90),
+        ends_on=today - datetime.timedelta(days=1),
+    )
+    factories.AssignmentFactory(mentor=mentor)
+    return mentor.user
+
+
+@pytest.fixture
+def version(submitted_canvas):
+    return submitted_canvas.versions.get(number=1)
+
+
+@pytest.fixture
+def thread(version, assigned_mentor):
+    """An open thread the assigned mentor wrote on the channels block of version 1."""
+    from canvases import reviews
+
+    comment = reviews.comment_create(
+        version=version, block_key="channels", body="เพิ่มช่องทางไลน์ด้วยไหม", by=assigned_mentor
+    )
+    return comment.thread
+
+
+@pytest.fixture
+def resubmitted_canvas(submitted_canvas, version, thread, leader, assigned_mentor):
+    """Changes asked on version 1 with the thread still open; version 2 submitted."""
+    from canvases import reviews
+
+    reviews.review_decide(
+        version=version, by=assigned_mentor, decision="request_changes", summary="เพิ่มช่องทาง"
+    )
+    services.canvas_save_blocks(
+        canvas=submitted_canvas,
+        by=leader,
+        blocks={"channels": "เพจเฟซบุ๊กและไลน์ของกลุ่ม"},
+        base_revision=submitted_canvas.revision,
+        save_id="v2",
+    )
+    services.canvas_submit(canvas=submitted_canvas, by=leader)
+    return submitted_canvas

@@ -158,6 +158,9 @@ def test_a_reviewer_sees_the_review_form_and_a_bad_decision_changes_nothing(
 ):
     client.force_login(staff_south)
     page = client.get(reverse("canvases:detail", args=[submitted_canvas.pk])).content.decode()
+    review_url = reverse("canvases:version_review", args=[submitted_canvas.pk, 1])
+    assert review_url in page  # the decision is taken on the review page of the version
+    page = client.get(review_url).content.decode()
     assert "บันทึกผลการพิจารณา" in page
     response = client.post(
         reverse("canvases:review", args=[submitted_canvas.pk]),

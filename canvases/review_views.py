@@ -1,0 +1,286 @@
+"""Pages of the review: the review page of a version, comments, the decision, the queue.
+
+Plain forms and redirects back to the block or thread, so every step works
+without JavaScript. A post with bad input shows the review page again with
+the text kept and the reason beside it (400); a post the rules refuse shows
+the reason (409). Nothing is changed in either case.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from canvases import access, reviews, selectors
+from canvases.blocks import PHONE_ORDER, block_progress
+from canvases.forms import BackMixin, CommentEditForm, CommentForm, ReplyForm, ReviewForm
+from canvases.models import CanvasStatus
+from canvases.services import CanvasRefused
+from communities.access import is_group_leader
+
+QUEUE_PER_PAGE = 50
+
+
+def prepare_threads(threads_by_block: dict, user, *, shown_number=None) -> None:
+    """Mark what the page shows for each thread: the version it came from when that is
+    not the shown one (every thread, in the editor), and which comments the user may edit."""
+    for threads in threads_by_block.values():
+        for thread in threads:
+            number = thread.version.number
+            thread.from_number = number if shown_number is None or number < shown_number else None
+            comments = list(thread.comments.all())
+            for comment in comments:
+                comment.editable = thread.is_open and reviews.comment_is_editable(
+                    comment, comments, user
+                )
+
+
+def _review_context(request, canvas, version, *, comment_form=None, reply=None):
+    """Everything the review page shows; `comment_form` / `reply` = (thread_pk, form) put a
+    bound form with its errors back where it was typed."""
+    user = request.user
+    threads = selectors.threads_for_version(version)
+    prepare_threads(threads, user, shown_number=version.number)
+    if reply is not None:
+        for thread in threads.get(reply[0].block_key, []):
+            if thread.pk == reply[0].pk:
+                thread.reply_form = reply[1]
+    can_review = access.can_review_canvas(user, canvas)
+    is_latest = version.number == canvas.version_count
+    cards = []
+    for block in PHONE_ORDER:
+        form = None
+        if can_review and is_latest:
+            if comment_form is not None and comment_form.data.get("block") == block.key:
+                form = comment_form
+            else:
+                form = CommentForm(
+                    initial={"version": version.pk, "block": block.key},
+                    auto_id=f"id_{block.key}_%s",
+                )
+        text = version.text(block.key)
+        cards.append(
+            {
+                "block": block,
+                "text": text,
+                "progress": block_progress(text),
+                "threads": threads[block.key],
+                "open_count": sum(1 for t in threads[block.key] if t.is_open),
+                "comment_form": form,
+            }
+        )
+    can_decide = can_review and is_latest and canvas.status == CanvasStatus.SUBMITTED
+    return {
+        "canvas": canvas,
+        "group": canvas.group,
+        "version": version,
+        "cards": cards,
+        "all_threads": [t for block_threads in threads.values() for t in block_threads],
+        "is_latest": is_latest,
+        "can_review": can_review,
+        "can_take_part": can_review or is_group_leader(user, canvas.group),
+        "can_decide": can_decide,
+        "review_form": ReviewForm(initial={"version": version.number}) if can_decide else None,
+        "back": version.number,
+        "timeline": selectors.canvas_timeline(canvas),
+    }
+
+
+def _version_or_404(canvas, number):
+    version = selectors.canvas_version(canvas, number)
+    if version is None:
+        raise Http404
+    return version
+
+
+@login_required
+def version_review(request, pk, number):
+    """A version's nine blocks with their threads, the comment forms and the decision."""
+    canvas = access.get_canvas_for_user(request.user, pk)
+    version = _version_or_404(canvas, number)
+    return render(
+        request, "canvases/version_review.html", _review_context(request, canvas, version)
+    )
+
+
+def _review_url(canvas, number, anchor=""):
+    return reverse("canvases:version_review", args=[canvas.pk, number]) + anchor
+
+
+def _back_url(canvas, thread, back, anchor):
+    """The editor, or the review page of version `back` when it exists (else the thread's)."""
+    if not back:
+        return reverse("canvases:detail", args=[canvas.pk]) + anchor
+    number = back if back <= canvas.version_count else thread.version.number
+    return _review_url(canvas, number, anchor)
+
+
+def _first_error(form) -> str:
+    return next(iter(form.errors.values()))[0]
+
+
+@login_required
+@require_POST
+def comment_create(request, pk):
+    """Open a thread on one block of a version: reviewers only (leaders and members 403)."""
+    canvas = access.get_canvas_for_review(request.user, pk)
+    form = CommentForm(request.POST)
+    valid = form.is_valid()
+    version = selectors.version_by_id(canvas, form.cleaned_data.get("version"))
+    if version is None:
+        messages.error(request, _("ไม่พบฉบับนี้ในแผนนี้ ความเห็นยังไม่ได้บันทึก"))
+        return redirect("canvases:detail", pk=canvas.pk)
+    if not valid:
+        if "block" in form.errors:
+            messages.error(request, _first_error(form))
+        context = _review_context(request, canvas, version, comment_form=form)
+        return render(request, "canvases/version_review.html", context, status=400)
+    try:
+        comment = reviews.comment_create(
+            version=version,
+            block_key=form.cleaned_data["block"],
+            body=form.cleaned_data["body"],
+            by=request.user,
+        )
+    except CanvasRefused as refusal:
+        messages.error(request, refusal.message)
+        context = _review_context(request, canvas, version, comment_form=form)
+        return render(request, "canvases/version_review.html", context, status=409)
+    messages.success(request, _("บันทึกความเห็นแล้ว"))
+    return redirect(_review_url(canvas, version.number, f"#thread-{comment.thread_id}"))
+
+
+def _refused_on_thread(request, thread, message, form, status):
+    """The review page of the thread's own version, with the reason and the typed text."""
+    if message:
+        messages.error(request, message)
+    version = _version_or_404(thread.canvas, thread.version.number)
+    context = _review_context(request, thread.canvas, version, reply=(thread, form))
+    return render(request, "canvases/version_review.html", context, status=status)
+
+
+@login_required
+@require_POST
+def thread_reply(request, pk, thread_pk):
+    """Answer in a thread: leaders and reviewers (members 403)."""
+    thread = access.get_thread_for_user(request.user, pk, thread_pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _refused_on_thread(request, thread, "", form, 400)
+    try:
+        reviews.comment_reply(thread=thread, body=form.cleaned_data["body"], by=request.user)
+    except CanvasRefused as refusal:
+        return _refused_on_thread(request, thread, refusal.message, form, 409)
+    messages.success(request, _("ส่งคำตอบแล้ว"))
+    back = form.cleaned_data["back"]
+    return redirect(_back_url(thread.canvas, thread, back, f"#thread-{thread.pk}"))
+
+
+def _set_thread_state(request, pk, thread_pk, change, done_message):
+    thread = access.get_thread_for_user(request.user, pk, thread_pk)
+    form = BackMixin(request.POST)
+    back = form.cleaned_data["back"] if form.is_valid() else None
+    try:
+        change(thread=thread, by=request.user)
+    except CanvasRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, done_message)
+    return redirect(_back_url(thread.canvas, thread, back, f"#block-{thread.block_key}"))
+
+
+@login_required
+@require_POST
+def thread_resolve(request, pk, thread_pk):
+    return _set_thread_state(
+        request, pk, thread_pk, reviews.thread_resolve, _("ปิดเรื่องนี้แล้ว (แก้ไขเรียบร้อย)")
+    )
+
+
+@login_required
+@require_POST
+def thread_reopen(request, pk, thread_pk):
+    return _set_thread_state(request, pk, thread_pk, reviews.thread_reopen, _("เปิดเรื่องนี้อีกครั้งแล้ว"))
+
+
+@login_required
+def comment_edit(request, pk, comment_pk):
+    """The author changes their comment until someone else replies (others 403)."""
+    comment = access.get_comment_for_edit(request.user, pk, comment_pk)
+    canvas, thread = comment.thread.canvas, comment.thread
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                reviews.comment_edit(
+                    comment=comment, body=form.cleaned_data["body"], by=request.user
+                )
+            except CanvasRefused as refusal:
+                messages.error(request, refusal.message)
+                status = 409
+            else:
+                messages.success(request, _("แก้ไขความเห็นแล้ว"))
+                return redirect(_review_url(canvas, thread.version.number, f"#thread-{thread.pk}"))
+        else:
+            status = 400
+    return render(
+        request,
+        "canvases/comment_edit.html",
+        {"canvas": canvas, "group": canvas.group, "comment": comment, "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def canvas_review(request, pk):
+    """The decision on the latest submitted version: approve, or ask for changes."""
+    canvas = access.get_canvas_for_review(request.user, pk)
+    form = ReviewForm(request.POST)
+    latest = canvas.version_count
+    if not form.is_valid():
+        if "decision" in form.errors:
+            messages.error(request, _("กรุณาเลือกผลการพิจารณา"))
+        else:
+            messages.error(request, _first_error(form))
+        return redirect(_review_url(canvas, latest) if latest else canvas_url(canvas))
+    number = form.cleaned_data["version"]
+    version = selectors.canvas_version(canvas, number)
+    if version is None:
+        messages.error(request, _("ไม่พบฉบับที่ %(number)s ของแผนนี้") % {"number": number})
+        return redirect(_review_url(canvas, latest) if latest else canvas_url(canvas))
+    try:
+        reviews.review_decide(
+            version=version,
+            by=request.user,
+            decision=form.cleaned_data["decision"],
+            summary=form.cleaned_data["summary"],
+        )
+    except CanvasRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("บันทึกผลการพิจารณาแล้ว แจ้งแกนนำกลุ่มแล้ว"))
+    return redirect(_review_url(canvas, version.number, "#decision"))
+
+
+def canvas_url(canvas):
+    return reverse("canvases:detail", args=[canvas.pk])
+
+
+@login_required
+def review_queue(request):
+    """Versions waiting for a decision, oldest first: a mentor's groups, staff's region."""
+    user = request.user
+    if not (user.is_mentor or user.is_codi_staff):
+        raise Http404
+    page = Paginator(selectors.review_queue(user), QUEUE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "canvases/review_queue.html",
+        {"page": page, "queue": selectors.with_days_waiting(page.object_list)},
+    )

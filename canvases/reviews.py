@@ -1,0 +1,243 @@
+"""Reviewing a submitted version: comment threads on its blocks and the decision.
+
+A reviewer (an assigned mentor, staff of the region, national staff) opens a
+thread on one block of the latest version; the group's leaders and the
+reviewers reply, and either side resolves or reopens it. A comment can be
+edited by its author only, and only until someone else has replied after it.
+The decision goes through `services.canvas_approve` / `canvas_request_changes`
+so it moves the canvas and lands on its timeline like any other.
+
+Each change is one transaction and tells the other side through
+`accounts.notifications.notify` (the bell, and e-mail for those with an
+address): the leaders hear of reviewers' comments and of decisions, the
+reviewers in a thread hear of the leaders' replies.
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User
+from accounts.notifications import notify
+from canvases import access
+from canvases.blocks import BLOCKS_BY_KEY, normalise_text
+from canvases.models import (
+    MAX_COMMENT_CHARS,
+    Canvas,
+    CanvasVersion,
+    Comment,
+    CommentThread,
+)
+from canvases.services import CanvasRefused, canvas_approve, canvas_request_changes
+from communities.access import is_group_leader
+from communities.models import MembershipRole
+
+MAX_SUMMARY_CHARS = 5000
+DECISIONS = ("approve", "request_changes")
+
+
+def clean_comment_body(body) -> str:
+    """The comment as typed, minus control characters; refuses empty and too long texts."""
+    body = normalise_text(body).strip()
+    if not body:
+        raise CanvasRefused(gettext_lazy("กรุณาเขียนความเห็นก่อนส่ง"))
+    if len(body) > MAX_COMMENT_CHARS:
+        raise CanvasRefused(
+            _("ความเห็นยาวเกิน %(limit)s ตัวอักษร (ตอนนี้ %(count)s ตัวอักษร) กรุณาตัดให้สั้นลง")
+            % {"limit": f"{MAX_COMMENT_CHARS:,}", "count": f"{len(body):,}"}
+        )
+    return body
+
+
+def comment_is_editable(comment: Comment, thread_comments, user) -> bool:
+    """The author may edit it while nobody else has written in the thread after it.
+
+    `thread_comments` are all the comments of the thread (in any order); the
+    pages pass the prefetched list, the service a fresh one read under lock.
+    """
+    if not user.is_authenticated or comment.author_id != user.pk:
+        return False
+    return not any(
+        other.pk > comment.pk and other.author_id != comment.author_id for other in thread_comments
+    )
+
+
+def _group_leaders(canvas: Canvas):
+    return list(
+        User.objects.filter(
+            memberships__group_id=canvas.group_id, memberships__role=MembershipRole.LEADER
+        )
+    )
+
+
+def _thread_reviewers(thread: CommentThread, canvas: Canvas):
+    """Who wrote in the thread, other than the group's leaders: the mentors and staff in it."""
+    leader_ids = {user.pk for user in _group_leaders(canvas)}
+    writers = User.objects.filter(
+        pk__in=Comment.objects.filter(thread=thread).values("author_id")
+    ).order_by("pk")
+    return [user for user in writers if user.pk not in leader_ids]
+
+
+def _editor_url(canvas: Canvas, block_key: str) -> str:
+    return reverse("canvases:detail", args=[canvas.pk]) + f"#block-{block_key}"
+
+
+def _review_url(canvas: Canvas, number: int, thread: CommentThread | None = None) -> str:
+    url = reverse("canvases:version_review", args=[canvas.pk, number])
+    return url + (f"#thread-{thread.pk}" if thread else "")
+
+
+def _tell_other_side(*, canvas: Canvas, thread: CommentThread, by, reply: bool) -> None:
+    """Leaders hear of what reviewers write; the reviewers in the thread hear of leaders."""
+    block = BLOCKS_BY_KEY[thread.block_key]
+    values = {"name": by.name, "block": block.title, "title": canvas.title}
+    if is_group_leader(by, canvas.group):
+        notify(
+            recipients=_thread_reviewers(thread, canvas),
+            message=_("%(name)s ตอบความเห็นในช่อง “%(block)s” ของแผน “%(title)s”") % values,
+            url=_review_url(canvas, thread.version.number, thread),
+            actor=by,
+        )
+        return
+    message = (
+        _("%(name)s ตอบความเห็นในช่อง “%(block)s” ของแผน “%(title)s”")
+        if reply
+        else _("%(name)s แสดงความเห็นในช่อง “%(block)s” ของแผน “%(title)s”")
+    )
+    notify(
+        recipients=_group_leaders(canvas),
+        message=message % values,
+        url=_editor_url(canvas, thread.block_key),
+        actor=by,
+    )
+
+
+def _locked_thread(thread: CommentThread) -> CommentThread:
+    return CommentThread.objects.select_for_update().get(pk=thread.pk)
+
+
+@transaction.atomic
+def comment_create(*, version: CanvasVersion, block_key: str, body: str, by) -> Comment:
+    """Open a thread on one block of the latest version with its first comment."""
+    canvas = Canvas.objects.select_related("group").get(pk=version.canvas_id)
+    if not access.can_review_canvas(by, canvas):
+        raise CanvasRefused(
+            gettext_lazy("เฉพาะพี่เลี้ยงที่ได้รับมอบหมายและเจ้าหน้าที่ พอช. เท่านั้นที่เปิดความเห็นในช่องได้")
+        )
+    if block_key not in BLOCKS_BY_KEY:
+        raise CanvasRefused(gettext_lazy("ไม่มีช่องนี้ในแผน กรุณาเลือกช่องที่จะแสดงความเห็น"))
+    body = clean_comment_body(body)
+    if version.number != canvas.version_count:
+        raise CanvasRefused(
+            _("เปิดความเห็นใหม่ได้เฉพาะฉบับล่าสุด (ฉบับที่ %(number)s)") % {"number": canvas.version_count}
+        )
+    thread = CommentThread.objects.create(
+        canvas=canvas, version=version, block_key=block_key, opened_by=by
+    )
+    comment = Comment.objects.create(thread=thread, author=by, body=body)
+    _tell_other_side(canvas=canvas, thread=thread, by=by, reply=False)
+    return comment
+
+
+def _require_participant(canvas: Canvas, by) -> None:
+    if not access.can_take_part_in_threads(by, canvas):
+        raise CanvasRefused(
+            gettext_lazy("เฉพาะแกนนำของกลุ่ม พี่เลี้ยงที่ได้รับมอบหมาย และเจ้าหน้าที่ พอช. เท่านั้นที่ตอบความเห็นได้")
+        )
+
+
+@transaction.atomic
+def comment_reply(*, thread: CommentThread, body: str, by) -> Comment:
+    """Answer in an open thread: the group's leaders and the reviewers."""
+    canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
+    _require_participant(canvas, by)
+    body = clean_comment_body(body)
+    fresh = _locked_thread(thread)
+    if not fresh.is_open:
+        raise CanvasRefused(gettext_lazy("ความเห็นนี้ปิดไปแล้ว กรุณาเปิดอีกครั้งก่อนตอบ"))
+    comment = Comment.objects.create(thread=fresh, author=by, body=body)
+    fresh.version = thread.version
+    _tell_other_side(canvas=canvas, thread=fresh, by=by, reply=True)
+    return comment
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, body: str, by) -> Comment:
+    """Change the text of one's own comment while nobody else has replied after it."""
+    if not access.can_edit_comment(by, comment):
+        raise CanvasRefused(gettext_lazy("แก้ไขได้เฉพาะความเห็นที่ท่านเขียนเอง"))
+    body = clean_comment_body(body)
+    thread = _locked_thread(comment.thread)
+    if not thread.is_open:
+        raise CanvasRefused(gettext_lazy("ความเห็นนี้ปิดไปแล้ว จึงแก้ไขไม่ได้"))
+    others = list(Comment.objects.filter(thread=thread).only("pk", "author_id"))
+    if not comment_is_editable(comment, others, by):
+        raise CanvasRefused(gettext_lazy("มีผู้ตอบความเห็นนี้แล้ว จึงแก้ไขไม่ได้ กรุณาเขียนตอบแทน"))
+    if body != comment.body:
+        comment.body = body
+        comment.edited_at = timezone.now()
+        comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def thread_resolve(*, thread: CommentThread, by) -> CommentThread:
+    """Mark the thread resolved (either side); resolving twice changes nothing."""
+    canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
+    _require_participant(canvas, by)
+    fresh = _locked_thread(thread)
+    if fresh.is_open:
+        fresh.resolved_at, fresh.resolved_by = timezone.now(), by
+        fresh.save(update_fields=["resolved_at", "resolved_by"])
+    thread.resolved_at, thread.resolved_by_id = fresh.resolved_at, fresh.resolved_by_id
+    return thread
+
+
+@transaction.atomic
+def thread_reopen(*, thread: CommentThread, by) -> CommentThread:
+    """Open a resolved thread again (either side); it shows on later versions again."""
+    canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
+    _require_participant(canvas, by)
+    fresh = _locked_thread(thread)
+    if not fresh.is_open:
+        fresh.resolved_at, fresh.resolved_by = None, None
+        fresh.save(update_fields=["resolved_at", "resolved_by"])
+    thread.resolved_at, thread.resolved_by_id = None, None
+    return thread
+
+
+@transaction.atomic
+def review_decide(*, version: CanvasVersion, by, decision: str, summary: str = "") -> Canvas:
+    """Approve the version or ask for changes, with a summary; the leaders are told.
+
+    Only the latest version of a submitted canvas can be decided on; the
+    canvas services check that under the canvas's row lock.
+    """
+    if decision not in DECISIONS:
+        raise CanvasRefused(gettext_lazy("กรุณาเลือกผลการพิจารณา"))
+    summary = normalise_text(summary).strip()
+    if len(summary) > MAX_SUMMARY_CHARS:
+        raise CanvasRefused(
+            _("ความเห็นสรุปยาวเกิน %(limit)s ตัวอักษร") % {"limit": f"{MAX_SUMMARY_CHARS:,}"}
+        )
+    canvas = Canvas.objects.select_related("group").get(pk=version.canvas_id)
+    decide = canvas_approve if decision == "approve" else canvas_request_changes
+    decide(canvas=canvas, version=version, by=by, summary=summary)
+    values = {"name": by.name, "title": canvas.title, "number": version.number}
+    message = (
+        _("%(name)s เห็นชอบแผน “%(title)s” ฉบับที่ %(number)s แล้ว")
+        if decision == "approve"
+        else _("%(name)s ขอให้ปรับแก้แผน “%(title)s” ฉบับที่ %(number)s")
+    ) % values
+    if summary:
+        message += ": " + summary
+    notify(
+        recipients=_group_leaders(canvas),
+        message=message,
+        url=reverse("canvases:detail", args=[canvas.pk]),
+        actor=by,
+    )
+    return canvas
