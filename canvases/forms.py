@@ -95,9 +95,18 @@ class ReviewForm(forms.Form):
         required=False,
         max_length=5000,
         help_text=_("ถ้าขอให้ปรับแก้ กรุณาบอกว่าควรแก้อะไร"),
+        error_messages={"max_length": _("ความเห็นสรุปยาวเกิน %(limit_value)s ตัวอักษร")},
         widget=forms.Textarea({"rows": 3}),
     )
-    version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+    version = forms.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        widget=forms.HiddenInput,
+        error_messages={
+            key: _("ไม่พบฉบับที่จะพิจารณา กรุณาโหลดหน้าใหม่")
+            for key in ("required", "invalid", "min_value", "max_value")
+        },
+    )
 
     def clean_summary(self):
         return normalise_text(self.cleaned_data["summary"]).strip()
@@ -149,7 +158,14 @@ class CommentForm(forms.Form):
     """A new thread on one block of one version (the version by its id)."""
 
     version = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
-    block = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    block = forms.CharField(
+        max_length=40,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("ไม่มีช่องนี้ในแผน"),
+            "max_length": _("ไม่มีช่องนี้ในแผน"),
+        },
+    )
     body = CommentBodyField(label=_("ความเห็นในช่องนี้"))
 
     def clean_block(self):
