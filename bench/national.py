@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from bench.bulk import copy_rows, next_id, reset_sequence
-from bench.thai_text import block_text
+from bench.thai_text import block_text, comment_text
 from communities.models import Province, Region, Tambon
 
 SEED = 2569
@@ -58,6 +58,9 @@ class World:
     mentors_by_region: dict = field(default_factory=dict)
     assignments: list = field(default_factory=list)  # (mentor_id, group_id)
     canvases: list = field(default_factory=list)  # (canvas_id, group_id, version count)
+    # (version_id, canvas_id, group_id, is the canvas's latest version)
+    versions: list = field(default_factory=list)
+    status: dict = field(default_factory=dict)  # canvas id → status
     timings: dict = field(default_factory=dict)
 
 
@@ -417,6 +420,7 @@ def seed_canvases(world: World):
         for number in range(1, count + 1):
             blocks = _blocks_json(rng)
             versions.append((version_id, canvas_id, number, title, blocks, leader, submitted_at))
+            world.versions.append((version_id, canvas_id, group_id, number == count))
             events.append((canvas_id, "submitted", leader, submitted_at, version_id, ""))
             last = number == count
             if not last or status in ("changes_requested", "approved"):
@@ -451,6 +455,7 @@ def seed_canvases(world: World):
             )
         )
         world.canvases.append((canvas_id, group_id, count))
+        world.status[canvas_id] = status
     copy_rows(
         "canvases_canvas",
         [
@@ -493,6 +498,89 @@ def seed_canvases(world: World):
     )
 
 
+HEAVY_REVIEW_COMMENTS = 500  # the benchmark's review page carries this many comments
+
+
+def seed_comments(world: World):
+    """Threads of three comments (mentor, leader, mentor) on blocks of submitted versions.
+
+    Threads on earlier versions are resolved; those on a canvas's latest
+    version are open. The latest version of bench_mentor's first waiting
+    canvas carries HEAVY_REVIEW_COMMENTS, the worst case of the review page.
+    """
+    rng = world.rng
+    mentor_of_group = {g: world.mentor_user[m] for m, g in world.assignments}
+    reviewer_default = world.user_ids[3]  # bench_national
+    bench_mentor = world.mentor_user[world.mentor_ids[0]]
+    heavy = next(
+        (
+            v
+            for v in world.versions
+            if v[3]
+            and mentor_of_group.get(v[2]) == bench_mentor
+            and world.status[v[1]] == "submitted"
+        ),
+        None,
+    )
+    first_thread = next_id("canvases_commentthread")
+    threads, comments = [], []
+    thread_id = first_thread
+    total = world.sizes["comments"]
+    threads_per_version = total / 3 / max(1, len(world.versions))
+
+    def add_thread(version, block_key, count):
+        nonlocal thread_id
+        version_id, canvas_id, group_id, is_latest = version
+        reviewer = mentor_of_group.get(group_id, reviewer_default)
+        leader = world.leader_of_group[group_id]
+        opened = world.now - datetime.timedelta(days=rng.randint(1, 400))
+        resolved = None if is_latest else opened + datetime.timedelta(days=3)
+        threads.append(
+            (
+                thread_id,
+                canvas_id,
+                version_id,
+                block_key,
+                reviewer,
+                opened,
+                resolved,
+                leader if resolved else None,
+            )
+        )
+        for index in range(count):
+            author = reviewer if index % 2 == 0 else leader
+            at = opened + datetime.timedelta(hours=index)
+            comments.append((thread_id, author, comment_text(rng), at))
+        thread_id += 1
+
+    for version in world.versions:
+        if len(comments) >= total:
+            break
+        count = int(threads_per_version) + (rng.random() < threads_per_version % 1)
+        for key in rng.sample(BLOCK_KEYS, min(count, len(BLOCK_KEYS))):
+            add_thread(version, key, 3)
+    if heavy:
+        for index in range(HEAVY_REVIEW_COMMENTS // 10):
+            add_thread(heavy, BLOCK_KEYS[index % len(BLOCK_KEYS)], 10)
+    copy_rows(
+        "canvases_commentthread",
+        [
+            "id",
+            "canvas_id",
+            "version_id",
+            "block_key",
+            "opened_by_id",
+            "opened_at",
+            "resolved_at",
+            "resolved_by_id",
+        ],
+        threads,
+    )
+    reset_sequence("canvases_commentthread")
+    copy_rows("canvases_comment", ["thread_id", "author_id", "body", "created_at"], comments)
+    world.sizes["comments_made"] = len(comments)
+
+
 SECTIONS = [
     seed_users,
     seed_groups,
@@ -502,4 +590,5 @@ SECTIONS = [
     seed_follow_ups,
     seed_notifications,
     seed_canvases,
+    seed_comments,
 ]

@@ -1,10 +1,11 @@
 """The pages the benchmark drives, each signed in as the role that uses it."""
 
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.urls import reverse
 
 from bench.national import BENCH_PASSWORD
-from canvases.models import Canvas
+from canvases.models import Canvas, CanvasStatus, CommentThread
 
 
 def _target(name, path, role="", login="", method="GET", data=None):
@@ -28,6 +29,22 @@ def _leader_canvases():
     )
 
 
+def _heaviest_waiting_version():
+    """The waiting version of bench_mentor's groups with the most comment threads."""
+    thread = (
+        CommentThread.objects.filter(
+            canvas__status=CanvasStatus.SUBMITTED,
+            canvas__group__mentor_assignments__mentor__user__username="bench_mentor",
+            version__number=models.F("canvas__version_count"),
+        )
+        .values("canvas_id", "version__number")
+        .annotate(threads=models.Count("pk"))
+        .order_by("-threads")
+        .first()
+    )
+    return thread["canvas_id"], thread["version__number"]
+
+
 def bench_targets() -> list[dict]:
     canvases = _leader_canvases()
     canvas = canvases[0]
@@ -39,6 +56,7 @@ def bench_targets() -> list[dict]:
     ]
     autosave["path"] = autosave["canvases"][0]["path"]
     compare = reverse("canvases:compare", args=[canvas["pk"]])
+    review_canvas, review_number = _heaviest_waiting_version()
     return [
         _target("floor", reverse("floor")),
         _target("healthz", reverse("healthz")),
@@ -60,6 +78,13 @@ def bench_targets() -> list[dict]:
         ),
         _target(
             "history", reverse("canvases:history", args=[canvas["pk"]]), "leader", "bench_leader"
+        ),
+        _target("review queue", reverse("canvases:queue"), "mentor", "bench_mentor"),
+        _target(
+            "review page",
+            reverse("canvases:version_review", args=[review_canvas, review_number]),
+            "mentor",
+            "bench_mentor",
         ),
         _target("notifications", reverse("accounts:notifications"), "leader", "bench_leader"),
         _target("coverage", reverse("mentors:coverage"), "staff", "bench_staff"),

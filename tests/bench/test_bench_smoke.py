@@ -19,6 +19,8 @@ PAGES = {
     "comparison",
     "history",
     "notifications",
+    "review queue",
+    "review page",
     "coverage",
     "region groups",
 }
