@@ -264,3 +264,18 @@ def test_nothing_was_written_by_reading(client, assigned_mentor, submitted_canva
     client.force_login(assigned_mentor)
     client.get(review_url(submitted_canvas, 1))
     assert Comment.objects.count() == 1
+
+
+def test_every_link_a_mentor_gets_on_the_review_page_opens(
+    client, assigned_mentor, submitted_canvas, thread
+):
+    """Mentors cannot open the group's own page: the group name leads to its follow-ups."""
+    import re
+
+    client.force_login(assigned_mentor)
+    page = client.get(review_url(submitted_canvas, 1)).content.decode()
+    links = set(re.findall(r'href="(/(?:groups|canvases|mentors)/[^"#]*)', page))
+    assert reverse("mentors:group_follow_ups", args=[submitted_canvas.group_id]) in links
+    for link in links:
+        response = client.get(link.replace("&amp;", "&"), follow=True)
+        assert response.status_code == 200, link

@@ -1,0 +1,132 @@
+"""A review on phones, end to end: the mentor comments and asks for changes; the leader
+finds the thread beside its block in the editor, replies and resolves it.
+
+Set REVIEW_SCREENSHOTS to a folder to keep phone screenshots of the pages.
+"""
+
+import os
+
+import pytest
+
+from canvases import services
+from canvases.models import CanvasStatus, Comment, CommentThread
+from tests import factories
+from tests.browser.conftest import PHONE, sign_in
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def shot(page, name):
+    folder = os.environ.get("REVIEW_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
+
+
+def fits_the_phone(page):
+    return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.fixture
+def waiting_canvas(group, leader, mentor_user, south):
+    mentor = factories.MentorFactory(user=mentor_user, region=south)
+    factories.AssignmentFactory(mentor=mentor, group=group)
+    canvas = services.canvas_create(group=group, by=leader, title="ล่องคลองมะรุย")
+    services.canvas_save_blocks(
+        canvas=canvas,
+        by=leader,
+        blocks=dict(factories.THAI_BLOCKS),
+        base_revision=0,
+        save_id="browser-1",
+    )
+    services.canvas_submit(canvas=canvas, by=leader)
+    return canvas
+
+
+def test_a_mentor_reviews_and_the_leader_answers_on_phones(
+    browser, live_server, waiting_canvas, leader
+):
+    mentor_context = browser.new_context(
+        viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True
+    )
+    leader_context = browser.new_context(
+        viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True
+    )
+    try:
+        page = mentor_context.new_page()
+        page.set_default_timeout(10_000)
+        sign_in(page, live_server, "mentor", TEST_PASSWORD)
+
+        # Home: the queue, above the groups, with the bell telling of the submission.
+        assert page.get_by_role("heading", name="แผนที่รอท่านพิจารณา").is_visible()
+        assert page.locator(".notification-bell .badge").inner_text() == "1"
+        assert page.get_by_text("ส่งมาวันนี้").is_visible()
+        page.get_by_role("link", name="ล่องคลองมะรุย — ฉบับที่ 1").click()
+        page.wait_for_selector("#block-channels")
+        shot(page, "review-page-empty")
+        assert fits_the_phone(page)
+
+        # A comment on the channels block itself.
+        block = page.locator("#block-channels")
+        block.get_by_text("แสดงความเห็นในช่องนี้").click()
+        block.get_by_label("ความเห็นในช่องนี้").fill(
+            "ลูกค้าต่างชาติจองผ่านไลน์ ลองเพิ่มช่องทางนี้ไหม\n<b>ไม่ใช่ตัวหนา</b>"
+        )
+        block.get_by_role("button", name="ส่งความเห็น").click()
+        page.wait_for_load_state()
+        assert page.get_by_text("บันทึกความเห็นแล้ว").is_visible()
+        thread = page.locator("#block-channels .thread")
+        assert thread.get_by_text("ลูกค้าต่างชาติจองผ่านไลน์").is_visible()
+        assert thread.get_by_text("<b>ไม่ใช่ตัวหนา</b>").is_visible()  # shown as text
+
+        # The decision, at the bottom.
+        page.get_by_label("ขอให้ปรับแก้").check()
+        page.get_by_label("ความเห็นสรุป").fill("เพิ่มช่องทางไลน์ แล้วส่งใหม่ได้เลย")
+        page.get_by_role("button", name="บันทึกผลการพิจารณา").click()
+        page.wait_for_load_state()
+        assert page.get_by_text("บันทึกผลการพิจารณาแล้ว").is_visible()
+        shot(page, "review-page-after-decision")
+        assert fits_the_phone(page)
+        waiting_canvas.refresh_from_db()
+        assert waiting_canvas.status == CanvasStatus.CHANGES_REQUESTED
+
+        # The leader: the bell, then the thread beside its block in the editor.
+        page = leader_context.new_page()
+        page.set_default_timeout(10_000)
+        sign_in(page, live_server, "leader", TEST_PASSWORD)
+        assert page.locator(".notification-bell .badge").inner_text() == "2"
+        page.goto(f"{live_server.url}/canvases/{waiting_canvas.pk}/")
+        page.wait_for_selector("#canvas-editor")
+        card = page.locator("#block-channels")
+        assert card.locator("textarea[name=channels]").is_visible()
+        assert card.get_by_text("ลูกค้าต่างชาติจองผ่านไลน์").is_visible()
+        assert card.get_by_text("จากฉบับที่ 1").is_visible()
+        card.locator(".thread").scroll_into_view_if_needed()
+        shot(page, "editor-with-thread")
+        assert fits_the_phone(page)
+
+        card.get_by_placeholder("เขียนตอบ…").fill("เพิ่มไลน์ของกลุ่มแล้วค่ะ")
+        card.get_by_role("button", name="ส่งคำตอบ").click()
+        page.wait_for_selector("#canvas-editor")
+        assert page.get_by_text("ส่งคำตอบแล้ว").is_visible()
+        card = page.locator("#block-channels")
+        assert card.get_by_text("เพิ่มไลน์ของกลุ่มแล้วค่ะ").is_visible()
+        # The editor's autosave ignores the reply box: nothing was saved into a block.
+        assert "เพิ่มไลน์ของกลุ่มแล้วค่ะ" not in str(
+            type(waiting_canvas).objects.get(pk=waiting_canvas.pk).blocks
+        )
+
+        card.get_by_role("button", name="แก้แล้ว ปิดเรื่องนี้").click()
+        page.wait_for_selector("#canvas-editor")
+        assert page.get_by_text("ปิดเรื่องนี้แล้ว").is_visible()
+        assert page.locator("#block-channels .thread").count() == 0
+    finally:
+        mentor_context.close()
+        leader_context.close()
+
+    thread = CommentThread.objects.get()
+    assert thread.block_key == "channels" and not thread.is_open and thread.resolved_by == leader
+    assert list(Comment.objects.order_by("pk").values_list("author__username", flat=True)) == [
+        "mentor",
+        "leader",
+    ]
