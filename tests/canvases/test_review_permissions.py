@@ -216,3 +216,17 @@ def test_an_inactive_mentor_loses_access(client, world, assigned_mentor):
     Mentor.objects.filter(user=assigned_mentor).update(is_active=False)
     client.force_login(assigned_mentor)
     assert client.get(reverse("canvases:version_review", args=[canvas.pk, 1])).status_code == 404
+
+
+@pytest.mark.parametrize("persona", PERSONAS[1:])
+def test_the_predicate_and_the_queryset_agree_in_one_query(
+    request, world, persona, django_assert_num_queries
+):
+    from canvases import access
+
+    canvas, _thread = world
+    user = request.getfixturevalue(persona)
+    with django_assert_num_queries(1):
+        visible = list(access.canvases_visible_to(user))
+    assert (canvas in visible) is access.can_view_canvas(user, canvas)
+    assert access.can_view_canvas(user, canvas) is (READ[PERSONAS.index(persona)] == 200)
