@@ -13,7 +13,7 @@ from canvases.models import (
     CommentThread,
 )
 from communities.access import staff_region_id
-from mentors.selectors import active_assignments
+from mentors.models import active_assignment_q
 
 TIMELINE_LENGTH = 50
 
@@ -128,9 +128,12 @@ def review_queue(user):
     elif staff_region_id(user):
         versions = versions.filter(canvas__group__tambon__province__region_id=staff_region_id(user))
     elif user.is_mentor:
+        # A join, not `group__in=<subquery>`: at national scale the subquery's
+        # plan scanned every submitted canvas (150 ms against 7 ms).
+        assignment = "canvas__group__mentor_assignments__"
         versions = versions.filter(
-            canvas__group__in=active_assignments().filter(mentor__user=user).values("group_id")
-        )
+            active_assignment_q(assignment) & Q(**{f"{assignment}mentor__user": user})
+        ).distinct()
     else:
         return versions.none()
     return (
