@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from cbmc_portal.text import without_control_chars
+
 MAX_BLOCK_CHARS = 5000
 # A block with fewer visible characters than this counts as only begun.
 MIN_FILLED_CHARS = 10
@@ -191,6 +193,4 @@ def normalise_text(text) -> str:
     combining marks and emoji are kept exactly.
     """
     text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        ch for ch in text if ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F)
-    )
+    return without_control_chars(text, keep="\n\t")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from cbmc_portal.text import without_control_chars
 from communities.models import District, Province, Region, Tambon
 
 # CODI's regions as shipped; staff may move provinces in the admin afterwards.
@@ -36,7 +37,8 @@ _LEVEL_WORDS = re.compile(r"^(ตำบล|แขวง|อำเภอ|เข�
 
 def search_form(text: str) -> str:
     """Lower-case, drop spaces and punctuation: `Ao Luek` and `ao-luek` become `aoluek`."""
-    return _SEARCH_NOISE.sub("", _LEVEL_WORDS.sub("", (text or "").strip())).lower()
+    text = without_control_chars(text).strip()
+    return _SEARCH_NOISE.sub("", _LEVEL_WORDS.sub("", text)).lower()
 
 
 def tambon_search_key(tambon_th, tambon_en, district_th, district_en, province_th, province_en):

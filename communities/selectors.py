@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from django.db.models import Q
 
+from cbmc_portal.text import without_control_chars
 from communities.geography import search_form
 from communities.models import CommunityGroup, Province, Tambon
 
@@ -66,6 +67,7 @@ def _rank(tambon: Tambon, key: str) -> tuple:
 
 def search_tambons(query: str, limit: int = PLACE_RESULTS) -> PlaceSearch:
     """Tambons whose Thai or English name, district or province contains the typed words."""
+    query = without_control_chars(query)
     result = PlaceSearch(query=query)
     words, province_code = _split_province(query)
     key = search_form(words)
@@ -93,6 +95,7 @@ def search_tambons(query: str, limit: int = PLACE_RESULTS) -> PlaceSearch:
 
 
 def tambon_by_code(code: str) -> Tambon | None:
+    code = without_control_chars(code)
     return Tambon.objects.select_related("district", "province").filter(code=code).first()
 
 
@@ -101,7 +104,7 @@ def groups_for_list(*, region_id=None, query: str = ""):
     groups = CommunityGroup.objects.with_place()
     if region_id:
         groups = groups.in_region(region_id)
-    query = query.strip()
+    query = without_control_chars(query).strip()
     if query:
         key = search_form(query)
         groups = groups.filter(

@@ -73,3 +73,16 @@ def test_the_search_page_works_without_javascript(client, staff_south, real_geog
 def test_the_search_needs_sign_in(client):
     response = client.get(reverse("communities:tambon_search"), {"place_query": "x"})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("typed", ["\x00", "อ่าว\x00ลึก", "\x01\x7f"])
+def test_control_characters_never_reach_the_database(client, staff_south, real_geography, typed):
+    client.force_login(staff_south)
+    response = client.get(reverse("communities:tambon_search"), {"place_query": typed})
+    assert response.status_code == 200
+    response = client.get(reverse("communities:group_list"), {"q": typed})
+    assert response.status_code == 200
+    response = client.post(
+        reverse("communities:group_create"), {"name": "x", "tambon": typed, "place_query": typed}
+    )
+    assert response.status_code == 200

@@ -79,3 +79,13 @@ def test_static_files_collect_under_production_settings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
     assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css.gz"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/groups/?region=%00", "/mentors/?region=%00", "/mentors/coverage/?region=%00"],
+)
+def test_a_nul_in_the_query_string_is_no_error(client, national_staff, path):
+    client.force_login(national_staff)
+    assert client.get(path).status_code == 200
