@@ -13,7 +13,7 @@ from canvases.models import (
     CommentThread,
 )
 from communities.access import staff_region_id
-from mentors.models import active_assignment_q
+from mentors.selectors import mentor_assigned_group_ids
 
 TIMELINE_LENGTH = 50
 
@@ -128,12 +128,11 @@ def review_queue(user):
     elif staff_region_id(user):
         versions = versions.filter(canvas__group__tambon__province__region_id=staff_region_id(user))
     elif user.is_mentor:
-        # A join, not `group__in=<subquery>`: at national scale the subquery's
-        # plan scanned every submitted canvas (150 ms against 7 ms).
-        assignment = "canvas__group__mentor_assignments__"
-        versions = versions.filter(
-            active_assignment_q(assignment) & Q(**{f"{assignment}mentor__user": user})
-        ).distinct()
+        # The ids first, not `group__in=<subquery>` nor a join through the
+        # assignments: on the national data set the subquery's plan scanned
+        # every submitted canvas (150 ms) and the join took 6 ms to plan; the
+        # ids cost one small query and the list then plans in 1 ms.
+        versions = versions.filter(canvas__group_id__in=mentor_assigned_group_ids(user))
     else:
         return versions.none()
     return (

@@ -95,23 +95,15 @@ class Cohort(models.Model):
         return self.name
 
 
-def active_assignment_q(prefix: str = "", on=None) -> Q:
-    """Assignments running on `on` (today) of mentors still at work.
-
-    `prefix` is the path to an assignment from another model (e.g.
-    "group__mentor_assignments__"), so a list can join to the rule instead of
-    filtering through a subquery PostgreSQL misjudges on large tables.
-    """
-    on = on or timezone.localdate()
-    return (Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": on})) & Q(
-        **{f"{prefix}starts_on__lte": on, f"{prefix}mentor__is_active": True}
-    )
-
-
 class AssignmentQuerySet(models.QuerySet):
     def active(self, on=None):
         """Assignments running on `on` (today) of mentors still at work."""
-        return self.filter(active_assignment_q(on=on))
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on),
+            starts_on__lte=on,
+            mentor__is_active=True,
+        )
 
 
 class Assignment(models.Model):
