@@ -12,6 +12,7 @@ mentors. The group's leaders write the canvas and answer in threads.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from canvases.models import Canvas, Comment, CommentThread
 from communities.access import groups_visible_to, is_group_leader, staff_region_id
@@ -100,10 +101,7 @@ def get_group_for_canvases(user, pk) -> CommunityGroup:
 
 
 def get_canvas_for_user(user, pk) -> Canvas:
-    canvas = canvases_visible_to(user).filter(pk=pk).first()
-    if canvas is None:
-        raise Http404
-    return canvas
+    return get_object_or_404(canvases_visible_to(user), pk=pk)
 
 
 def get_canvas_for_edit(user, pk) -> Canvas:

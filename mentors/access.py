@@ -105,8 +105,7 @@ def groups_followed_by(user):
 
 
 def get_group_for_follow_up_list(user, pk) -> CommunityGroup:
-    group = get_object_or_404(groups_followed_by(user), pk=pk)
-    return group
+    return get_object_or_404(groups_followed_by(user), pk=pk)
 
 
 def get_group_for_follow_up_log(user, pk) -> CommunityGroup:
