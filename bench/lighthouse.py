@@ -1,12 +1,12 @@
 """Front-end figures: Lighthouse scores (mobile) and page weights of first and repeat loads."""
 
 import json
-import re
 import subprocess
 import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
 from pathlib import Path
+
+from bench.session import signed_in_opener
 
 BENCH = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
@@ -18,18 +18,7 @@ PAGES = ("canvas editor", "review page")
 
 
 def session_cookie(host: str, login: str, password: str) -> str:
-    jar = CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(host + "/accounts/login/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode(
-        {"username": login, "password": password, "csrfmiddlewaretoken": token}
-    ).encode()
-    opener.open(
-        urllib.request.Request(
-            host + "/accounts/login/", data=data, headers={"Referer": host + "/accounts/login/"}
-        )
-    )
+    _opener, jar = signed_in_opener(host, login, password)
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 

@@ -23,7 +23,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from http.cookiejar import CookieJar
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.budgets import check_budgets  # noqa: E402
 from bench.lighthouse import run_lighthouse  # noqa: E402
+from bench.session import signed_in_opener  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -161,25 +161,7 @@ def percentile(values, share):
 
 def measure_bytes(target) -> dict:
     """One request as a browser would make it: raw and gzip-compressed size."""
-    jar = CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    if target.get("login"):
-        import re
-
-        page = opener.open(HOST + "/accounts/login/").read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        data = urllib.parse.urlencode(
-            {
-                "username": target["login"],
-                "password": target["password"],
-                "csrfmiddlewaretoken": token,
-            }
-        ).encode()
-        opener.open(
-            urllib.request.Request(
-                HOST + "/accounts/login/", data=data, headers={"Referer": HOST + "/accounts/login/"}
-            )
-        )
+    opener, _jar = signed_in_opener(HOST, target.get("login"), target.get("password"))
     if target["method"] != "GET":
         return {}
     body = opener.open(HOST + target["path"]).read()

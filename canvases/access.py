@@ -15,18 +15,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from canvases.models import Canvas, Comment, CommentThread
-from communities.access import groups_visible_to, is_group_leader, staff_region_id
+from communities.access import can_see_region, groups_visible_to, is_group_leader
 from communities.models import CommunityGroup
-from mentors.selectors import active_assignments, is_assigned_mentor
+from mentors.selectors import assigned_group_ids_subquery, is_assigned_mentor
 
 
 def _region_id(canvas: Canvas):
     return canvas.group.tambon.province.region_id
-
-
-def _assigned_group_ids(user):
-    """The groups a mentor follows today, as a subquery (never evaluated on its own)."""
-    return active_assignments().filter(mentor__user=user).values("group_id")
 
 
 def can_view_canvas(user, canvas: Canvas) -> bool:
@@ -44,11 +39,7 @@ def can_edit_canvas(user, canvas: Canvas) -> bool:
 
 def is_region_reviewer(user, canvas: Canvas) -> bool:
     """National staff and staff of the group's region."""
-    if not user.is_authenticated:
-        return False
-    return user.is_national_staff or (
-        staff_region_id(user) is not None and staff_region_id(user) == _region_id(canvas)
-    )
+    return can_see_region(user, _region_id(canvas))
 
 
 def can_review_canvas(user, canvas: Canvas) -> bool:
@@ -76,7 +67,7 @@ def groups_with_canvases_visible_to(user):
         return groups
     return (
         CommunityGroup.objects.with_place()
-        .filter(Q(pk__in=groups.values("pk")) | Q(pk__in=_assigned_group_ids(user)))
+        .filter(Q(pk__in=groups.values("pk")) | Q(pk__in=assigned_group_ids_subquery(user)))
         .distinct()
     )
 
@@ -87,17 +78,14 @@ def canvases_visible_to(user):
         return Canvas.objects.none()
     visible = Q(group__in=groups_visible_to(user).values("pk"))
     if user.is_mentor:
-        visible |= Q(group__in=_assigned_group_ids(user))
+        visible |= Q(group__in=assigned_group_ids_subquery(user))
     return Canvas.objects.filter(visible).select_related(
         "group__tambon__district", "group__tambon__province"
     )
 
 
 def get_group_for_canvases(user, pk) -> CommunityGroup:
-    group = groups_with_canvases_visible_to(user).filter(pk=pk).first()
-    if group is None:
-        raise Http404
-    return group
+    return get_object_or_404(groups_with_canvases_visible_to(user), pk=pk)
 
 
 def get_canvas_for_user(user, pk) -> Canvas:

@@ -36,22 +36,33 @@ def is_group_leader(user, group: CommunityGroup) -> bool:
     )
 
 
+def staff_scope(queryset, user, region_lookup: str):
+    """What staff see of `queryset`: all for national staff, their region's for regional staff.
+
+    None for anyone who is not staff, so each caller adds its own rule for
+    them; anonymous users get an empty queryset.
+    """
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_national_staff:
+        return queryset
+    region_id = staff_region_id(user)
+    if region_id:
+        return queryset.filter(**{region_lookup: region_id})
+    return None
+
+
 def groups_visible_to(user):
     """Every group this user may open: their own, or their region's, or all for national staff."""
     groups = CommunityGroup.objects.with_place()
-    if not user.is_authenticated:
-        return groups.none()
-    if user.is_national_staff:
-        return groups
-    region_id = staff_region_id(user)
-    if region_id:
-        return groups.in_region(region_id)
+    scoped = staff_scope(groups, user, "tambon__province__region_id")
+    if scoped is not None:
+        return scoped
     return groups.filter(memberships__user=user).distinct()
 
 
 def get_group_for_user(user, pk) -> CommunityGroup:
-    group = get_object_or_404(groups_visible_to(user), pk=pk)
-    return group
+    return get_object_or_404(groups_visible_to(user), pk=pk)
 
 
 def get_group_for_manage(user, pk) -> CommunityGroup:

@@ -85,15 +85,15 @@ def group_description_edit(request, pk):
 def group_detail(request, pk):
     group = access.get_group_for_user(request.user, pk)
     memberships = group.memberships.select_related("user").order_by("role", "user__display_name")
+    can_manage = access.can_manage_group(request.user, group)
     return render(
         request,
         "communities/group_detail.html",
         {
             "group": group,
             "memberships": memberships,
-            "can_manage": access.can_manage_group(request.user, group),
-            "can_edit_description": access.can_manage_group(request.user, group)
-            or access.is_group_leader(request.user, group),
+            "can_manage": can_manage,
+            "can_edit_description": can_manage or access.is_group_leader(request.user, group),
         },
     )
 

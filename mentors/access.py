@@ -44,19 +44,14 @@ def is_staff(user) -> bool:
 
 def mentors_visible_to(user):
     mentors = Mentor.objects.select_related("user", "region", "home_province")
-    if not user.is_authenticated:
-        return mentors.none()
-    if user.is_national_staff:
-        return mentors
-    region_id = community_access.staff_region_id(user)
-    if region_id:
-        return mentors.filter(region_id=region_id)
+    scoped = community_access.staff_scope(mentors, user, "region_id")
+    if scoped is not None:
+        return scoped
     return mentors.filter(user=user)
 
 
 def get_mentor_for_user(user, pk) -> Mentor:
-    mentor = get_object_or_404(mentors_visible_to(user), pk=pk)
-    return mentor
+    return get_object_or_404(mentors_visible_to(user), pk=pk)
 
 
 def get_mentor_for_manage(user, pk) -> Mentor:
@@ -69,21 +64,16 @@ def get_mentor_for_manage(user, pk) -> Mentor:
 
 def cohorts_visible_to(user):
     cohorts = Cohort.objects.select_related("region")
-    if not user.is_authenticated:
-        return cohorts.none()
-    if user.is_national_staff:
-        return cohorts
-    region_id = community_access.staff_region_id(user)
-    if region_id:
-        return cohorts.filter(region_id=region_id)
+    scoped = community_access.staff_scope(cohorts, user, "region_id")
+    if scoped is not None:
+        return scoped
     if user.is_mentor:
         return cohorts.filter(mentors__user=user)
     return cohorts.none()
 
 
 def get_cohort_for_user(user, pk) -> Cohort:
-    cohort = get_object_or_404(cohorts_visible_to(user), pk=pk)
-    return cohort
+    return get_object_or_404(cohorts_visible_to(user), pk=pk)
 
 
 def get_cohort_for_manage(user, pk) -> Cohort:
@@ -99,7 +89,7 @@ def groups_followed_by(user):
         return community_access.groups_visible_to(user)
     if user.is_authenticated and user.is_mentor:
         return CommunityGroup.objects.with_place().filter(
-            pk__in=selectors.active_assignments().filter(mentor__user=user).values("group_id")
+            pk__in=selectors.assigned_group_ids_subquery(user)
         )
     return CommunityGroup.objects.none()
 
