@@ -186,26 +186,23 @@ def comment_edit(*, comment: Comment, body: str, by) -> Comment:
 @transaction.atomic
 def thread_resolve(*, thread: CommentThread, by) -> CommentThread:
     """Mark the thread resolved (either side); resolving twice changes nothing."""
-    canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
-    _require_participant(canvas, by)
-    fresh = _locked_thread(thread)
-    if fresh.is_open:
-        fresh.resolved_at, fresh.resolved_by = timezone.now(), by
-        fresh.save(update_fields=["resolved_at", "resolved_by"])
-    thread.resolved_at, thread.resolved_by_id = fresh.resolved_at, fresh.resolved_by_id
-    return thread
+    return _set_resolved(thread, by, resolved=True)
 
 
 @transaction.atomic
 def thread_reopen(*, thread: CommentThread, by) -> CommentThread:
     """Open a resolved thread again (either side); it shows on later versions again."""
+    return _set_resolved(thread, by, resolved=False)
+
+
+def _set_resolved(thread: CommentThread, by, *, resolved: bool) -> CommentThread:
     canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
     _require_participant(canvas, by)
     fresh = _locked_thread(thread)
-    if not fresh.is_open:
-        fresh.resolved_at, fresh.resolved_by = None, None
+    if fresh.is_open == resolved:
+        fresh.resolved_at, fresh.resolved_by = (timezone.now(), by) if resolved else (None, None)
         fresh.save(update_fields=["resolved_at", "resolved_by"])
-    thread.resolved_at, thread.resolved_by_id = None, None
+    thread.resolved_at, thread.resolved_by_id = fresh.resolved_at, fresh.resolved_by_id
     return thread
 
 

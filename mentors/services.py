@@ -40,16 +40,26 @@ def mentor_create(
     if email and not user.email:
         user.email = email
     user.save(update_fields=["role", "email"])
-    mentor = Mentor.objects.create(
-        user=user,
-        region=region,
+    mentor = _save_profile(
+        Mentor(user=user, region=region),
         phone=phone,
         home_province=home_province,
+        provinces=provinces,
         note=note,
         is_active=is_active,
     )
-    mentor.provinces.set(provinces)
     return mentor, created_user
+
+
+def _save_profile(mentor: Mentor, *, phone, home_province, provinces, note, is_active) -> Mentor:
+    """The profile fields a mentor's create and update share."""
+    mentor.phone = phone
+    mentor.home_province = home_province
+    mentor.note = note
+    mentor.is_active = is_active
+    mentor.save()
+    mentor.provinces.set(provinces)
+    return mentor
 
 
 @transaction.atomic
@@ -69,13 +79,14 @@ def mentor_update(
     user.display_name = display_name
     user.email = email
     user.save(update_fields=["display_name", "email"])
-    mentor.phone = phone
-    mentor.home_province = home_province
-    mentor.note = note
-    mentor.is_active = is_active
-    mentor.save()
-    mentor.provinces.set(provinces)
-    return mentor
+    return _save_profile(
+        mentor,
+        phone=phone,
+        home_province=home_province,
+        provinces=provinces,
+        note=note,
+        is_active=is_active,
+    )
 
 
 @transaction.atomic
