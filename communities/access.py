@@ -80,6 +80,15 @@ def get_group_for_description_edit(user, pk) -> CommunityGroup:
     return group
 
 
+def chosen_region(user, slug: str):
+    """(region, regions): regional staff work in their region; national staff pick one
+    by slug, or none for every region."""
+    regions = regions_managed_by(user)
+    if user.is_national_staff:
+        return (regions.filter(slug=slug).first() if slug else None), regions
+    return regions.first(), regions
+
+
 def regions_managed_by(user):
     if user.is_national_staff:
         return Region.objects.all()

@@ -23,13 +23,7 @@ def _staff_only(user):
 def group_list(request):
     """Groups of the staff member's region, searchable by group or place name."""
     _staff_only(request.user)
-    regions = access.regions_managed_by(request.user)
-    region = None
-    region_param = request.GET.get("region", "")
-    if request.user.is_national_staff:
-        region = regions.filter(slug=region_param).first() if region_param else None
-    else:
-        region = regions.first()
+    region, regions = access.chosen_region(request.user, request.GET.get("region", ""))
     query = request.GET.get("q", "")
     groups = selectors.groups_for_list(region_id=region.pk if region else None, query=query)
     page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))

@@ -24,12 +24,7 @@ def _staff_only(user):
 
 
 def _chosen_region(request):
-    """Regional staff work in their region; national staff pick one with ?region=slug."""
-    regions = community_access.regions_managed_by(request.user)
-    if request.user.is_national_staff:
-        slug = request.GET.get("region", "")
-        return (regions.filter(slug=slug).first() if slug else None), regions
-    return regions.first(), regions
+    return community_access.chosen_region(request.user, request.GET.get("region", ""))
 
 
 def _region_to_create_in(request):
