@@ -34,12 +34,6 @@ def _region_to_create_in(request):
     return region
 
 
-def _apply_errors(form, error: ValidationError):
-    for field_name, errors in error.message_dict.items():
-        for message in errors:
-            form.add_error(field_name if field_name in form.fields else None, message)
-
-
 # Mentors -------------------------------------------------------------------
 
 
@@ -66,7 +60,7 @@ def mentor_create(request):
         try:
             mentor, created_user = services.mentor_create(region=region, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("เพิ่มพี่เลี้ยง %(name)s แล้ว") % {"name": mentor.name})
             return redirect("mentors:mentor_detail", pk=mentor.pk)
@@ -135,7 +129,7 @@ def _assignment_page(request, *, region_id, mentor=None, group=None, back):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request,
