@@ -114,3 +114,66 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+
+class AuditAction(models.TextChoices):
+    """What the audit trail records: changes of trust and of a canvas's state."""
+
+    ROLE_CHANGED = "role_changed", _("เปลี่ยนบทบาท")
+    LINK_ISSUED = "link_issued", _("ออกลิงก์ตั้งรหัสผ่าน")
+    PERSON_ATTACHED = "person_attached", _("เพิ่มบุคคลเข้ากลุ่ม")
+    PERSON_INVITED = "person_invited", _("เชิญบุคคลเข้ากลุ่ม")
+    PERSON_ANONYMISED = "person_anonymised", _("ลบข้อมูลส่วนบุคคล")
+    PERSON_EXPORTED = "person_exported", _("ส่งออกข้อมูลส่วนบุคคล")
+    MENTOR_PROFILE = "mentor_profile", _("สร้าง/แก้ไขข้อมูลพี่เลี้ยง")
+    ASSIGNMENT = "assignment", _("มอบหมาย/สิ้นสุดการดูแลกลุ่ม")
+    CANVAS_TRANSITION = "canvas_transition", _("เปลี่ยนสถานะแผน")
+    CANVAS_DECISION = "canvas_decision", _("ผลการพิจารณาแผน")
+    ACCESS_REFUSED = "access_refused", _("ถูกปฏิเสธการเข้าถึง")
+    EXPORT = "export", _("ส่งออกข้อมูล")
+
+
+class AuditEntry(models.Model):
+    """Who did what, to whom or what, and when; written only through `accounts.audit.record`.
+
+    `region` is the region the act belongs to, so regional staff read their
+    region's entries; `target_user` and (`target_type`, `target_id`) name the
+    person and the object acted on.
+    """
+
+    at = models.DateTimeField(_("เมื่อ"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("ผู้กระทำ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("การกระทำ"), max_length=30, choices=AuditAction.choices)
+    target_user = models.ForeignKey(
+        User,
+        verbose_name=_("บุคคลที่เกี่ยวข้อง"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_type = models.CharField(_("ชนิดของสิ่งที่เกี่ยวข้อง"), max_length=40, blank=True)
+    target_id = models.BigIntegerField(_("รหัสของสิ่งที่เกี่ยวข้อง"), null=True, blank=True)
+    region_id = models.BigIntegerField(_("ภาค"), null=True, blank=True)
+    summary = models.CharField(_("สรุป"), max_length=300, blank=True)
+    details = models.JSONField(_("รายละเอียด"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("บันทึกการใช้งาน")
+        verbose_name_plural = _("บันทึกการใช้งาน")
+        indexes = [
+            models.Index(fields=["target_user", "-at"], name="audit_of_person"),
+            models.Index(fields=["target_type", "target_id", "-at"], name="audit_of_object"),
+            models.Index(fields=["region_id", "-at"], name="audit_of_region"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
