@@ -7,6 +7,7 @@ from canvases import services
 from canvases.blocks import MAX_BLOCK_CHARS
 from canvases.models import Canvas, CanvasStatus
 
+
 @pytest.fixture
 def url(canvas):
     return reverse("canvases:save", args=[canvas.pk])
@@ -76,7 +77,6 @@ def test_too_long_text_gets_a_clear_message_and_is_kept(as_leader, canvas, url):
     assert "ยาวเกิน 5000 ตัวอักษร" in page
     assert long_text in page
     assert Canvas.objects.get(pk=canvas.pk).revision == 0
-
 
 
 @pytest.mark.parametrize(
