@@ -1,4 +1,4 @@
-"""The plain form save (no JavaScript): post, conflict choice, bad input. JSON: test_autosave_view."""
+"""The plain form save (no JavaScript): post, conflict choice, bad input (JSON: autosave)."""
 
 import pytest
 from django.urls import reverse
