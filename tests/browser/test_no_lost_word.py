@@ -55,8 +55,19 @@ def open_editor(page, live_server, canvas, login="leader"):
     page.wait_for_selector("#canvas-editor")
 
 
-def new_phone(browser):
-    return browser.new_context(viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True)
+@pytest.fixture
+def two_leaders(browser, live_server, canvas, second_leader):
+    """Two phones, each with the editor of the same canvas open: leader, then leader2."""
+    contexts = [
+        browser.new_context(viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True)
+        for _ in range(2)
+    ]
+    pages = [context.new_page() for context in contexts]
+    open_editor(pages[0], live_server, canvas, "leader")
+    open_editor(pages[1], live_server, canvas, "leader2")
+    yield pages
+    for context in contexts:
+        context.close()
 
 
 def test_typing_then_tapping_save_at_once_saves_without_a_conflict(page, live_server, canvas):
@@ -84,74 +95,58 @@ def test_typing_then_tapping_save_and_submit_puts_the_words_in_the_version(
     assert canvas.versions.get().blocks["key_resources"] == "ป่าชายเลน และปราชญ์ชาวบ้าน"
 
 
-def test_two_leaders_on_different_blocks_keep_both_texts_with_no_conflict(
-    browser, live_server, canvas, second_leader
-):
+def test_two_leaders_on_different_blocks_keep_both_texts_with_no_conflict(two_leaders, canvas):
     """Finding 2: B's default choice erased A's acknowledged words."""
-    contexts = [new_phone(browser), new_phone(browser)]
-    try:
-        a, b = (context.new_page() for context in contexts)
-        open_editor(a, live_server, canvas, "leader")
-        open_editor(b, live_server, canvas, "leader2")
+    a, b = two_leaders
 
-        a.locator("textarea[name=key_partners]").fill("อบต.อ่าวลึกใต้ และโรงเรียน")
-        a.get_by_role("button", name="บันทึก", exact=True).tap()
-        a.wait_for_function(SAVED, timeout=15_000)
-        a.close()
+    a.locator("textarea[name=key_partners]").fill("อบต.อ่าวลึกใต้ และโรงเรียน")
+    a.get_by_role("button", name="บันทึก", exact=True).tap()
+    a.wait_for_function(SAVED, timeout=15_000)
+    a.close()
 
-        b.locator("textarea[name=cost_structure]").fill("ค่าน้ำมันเรือ")
-        b.get_by_role("button", name="บันทึก", exact=True).tap()
-        b.wait_for_function(SAVED, timeout=15_000)
+    b.locator("textarea[name=cost_structure]").fill("ค่าน้ำมันเรือ")
+    b.get_by_role("button", name="บันทึก", exact=True).tap()
+    b.wait_for_function(SAVED, timeout=15_000)
 
-        assert b.locator("#conflict-panel").count() == 0
-        stored = blocks(canvas)
-        assert stored["key_partners"] == "อบต.อ่าวลึกใต้ และโรงเรียน"
-        assert stored["cost_structure"] == "ค่าน้ำมันเรือ"
-        # B now sees A's words, and who wrote them, instead of a stale page.
-        shown = b.locator("textarea[name=key_partners]").input_value()
-        assert shown == "อบต.อ่าวลึกใต้ และโรงเรียน"
-        assert "สมศักดิ์ แก้ช่อง" in b.locator("#merge-notes").inner_text()
-    finally:
-        for context in contexts:
-            context.close()
+    assert b.locator("#conflict-panel").count() == 0
+    stored = blocks(canvas)
+    assert stored["key_partners"] == "อบต.อ่าวลึกใต้ และโรงเรียน"
+    assert stored["cost_structure"] == "ค่าน้ำมันเรือ"
+    # B now sees A's words, and who wrote them, instead of a stale page.
+    shown = b.locator("textarea[name=key_partners]").input_value()
+    assert shown == "อบต.อ่าวลึกใต้ และโรงเรียน"
+    assert "สมศักดิ์ แก้ช่อง" in b.locator("#merge-notes").inner_text()
 
 
 def test_two_leaders_on_the_same_block_are_offered_both_texts_with_nothing_chosen(
-    browser, live_server, canvas, second_leader
+    two_leaders, canvas
 ):
-    contexts = [new_phone(browser), new_phone(browser)]
-    try:
-        a, b = (context.new_page() for context in contexts)
-        open_editor(a, live_server, canvas, "leader")
-        open_editor(b, live_server, canvas, "leader2")
-        a.locator("textarea[name=channels]").fill("เพจเฟซบุ๊ก")
-        a.get_by_role("button", name="บันทึก", exact=True).tap()
-        a.wait_for_function(SAVED, timeout=15_000)
+    a, b = two_leaders
+    a.locator("textarea[name=channels]").fill("เพจเฟซบุ๊ก")
+    a.get_by_role("button", name="บันทึก", exact=True).tap()
+    a.wait_for_function(SAVED, timeout=15_000)
 
-        b.locator("textarea[name=channels]").fill("ไลน์กลุ่ม")
-        b.locator("textarea[name=revenue_streams]").fill("ค่าล่องเรือคนละ 500 บาท")
-        b.get_by_role("button", name="บันทึก", exact=True).tap()
-        panel = b.locator("#conflict-panel")
-        panel.wait_for(timeout=15_000)
+    b.locator("textarea[name=channels]").fill("ไลน์กลุ่ม")
+    b.locator("textarea[name=revenue_streams]").fill("ค่าล่องเรือคนละ 500 บาท")
+    b.get_by_role("button", name="บันทึก", exact=True).tap()
+    panel = b.locator("#conflict-panel")
+    panel.wait_for(timeout=15_000)
 
-        assert panel.locator("fieldset").count() == 1
-        channels = panel.locator('fieldset[data-block="channels"]')
-        assert "เพจเฟซบุ๊ก" in channels.locator(".theirs-text").inner_text()
-        assert "ไลน์กลุ่ม" in channels.locator(".mine-text").inner_text()
-        assert panel.locator("input[type=radio]:checked").count() == 0
-        # The block only B changed is saved; the shared one is untouched.
-        assert wait_for_server(b, canvas, "revenue_streams", "ค่าล่องเรือคนละ 500 บาท")
-        assert blocks(canvas)["channels"] == "เพจเฟซบุ๊ก"
+    assert panel.locator("fieldset").count() == 1
+    channels = panel.locator('fieldset[data-block="channels"]')
+    assert "เพจเฟซบุ๊ก" in channels.locator(".theirs-text").inner_text()
+    assert "ไลน์กลุ่ม" in channels.locator(".mine-text").inner_text()
+    assert panel.locator("input[type=radio]:checked").count() == 0
+    # The block only B changed is saved; the shared one is untouched.
+    assert wait_for_server(b, canvas, "revenue_streams", "ค่าล่องเรือคนละ 500 บาท")
+    assert blocks(canvas)["channels"] == "เพจเฟซบุ๊ก"
 
-        channels.locator('input[value="mine"]').check()
-        panel.get_by_role("button", name="บันทึกตามที่เลือก").tap()
-        b.wait_for_function(SAVED, timeout=15_000)
-        assert blocks(canvas)["channels"] == "ไลน์กลุ่ม"
-        kept = BlockChange.objects.filter(canvas=canvas, block_key="channels")
-        assert set(kept.values_list("text", flat=True)) == {"เพจเฟซบุ๊ก", "ไลน์กลุ่ม"}
-    finally:
-        for context in contexts:
-            context.close()
+    channels.locator('input[value="mine"]').check()
+    panel.get_by_role("button", name="บันทึกตามที่เลือก").tap()
+    b.wait_for_function(SAVED, timeout=15_000)
+    assert blocks(canvas)["channels"] == "ไลน์กลุ่ม"
+    kept = BlockChange.objects.filter(canvas=canvas, block_key="channels")
+    assert set(kept.values_list("text", flat=True)) == {"เพจเฟซบุ๊ก", "ไลน์กลุ่ม"}
 
 
 def test_signed_out_keeps_its_sign_in_link_while_typing_and_saves_after_signing_in_elsewhere(

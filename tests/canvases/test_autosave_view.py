@@ -15,12 +15,6 @@ def url(canvas):
     return reverse("canvases:autosave", args=[canvas.pk])
 
 
-@pytest.fixture
-def as_leader(client, leader):
-    client.force_login(leader)
-    return client
-
-
 def test_saved_then_a_resend_is_already_saved(as_leader, canvas, url):
     data = {"base_revision": 0, "save_id": "auto-1", "channels": "หน้าสวน"}
     first = as_leader.post(url, data, headers=AUTOSAVE)

@@ -57,9 +57,7 @@ def test_an_unknown_block_is_404(client, leader, two_texts):
     assert client.get(history_url(two_texts, "status")).status_code == 404
 
 
-def test_a_leader_puts_an_earlier_text_back_and_the_replaced_one_stays(
-    client, leader, two_texts
-):
+def test_a_leader_puts_an_earlier_text_back_and_the_replaced_one_stays(client, leader, two_texts):
     client.force_login(leader)
     first = BlockChange.objects.get(canvas=two_texts, revision=1)
     url = reverse("canvases:block_restore", args=[two_texts.pk, "channels", first.pk])

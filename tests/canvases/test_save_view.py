@@ -13,12 +13,6 @@ def url(canvas):
     return reverse("canvases:save", args=[canvas.pk])
 
 
-@pytest.fixture
-def as_leader(client, leader):
-    client.force_login(leader)
-    return client
-
-
 def test_a_plain_post_saves_and_shows_the_time(as_leader, canvas, url):
     response = as_leader.post(
         url, {"base_revision": 0, "save_id": "a", "channels": "หน้าสวน"}, follow=True
