@@ -131,6 +131,7 @@ def audit_list(request):
             "regions": regions,
             "person_id": data["person"],
             "target_type": data["target_type"],
+            "target_label": selectors.audit_target_label(data["target_type"]),
             "target_id": data["target_id"],
         },
     )
