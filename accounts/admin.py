@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Notification, User
+from accounts.models import AuditEntry, Notification, User
 
 
 @admin.register(User)
@@ -22,3 +22,25 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient", "actor"]
     search_fields = ["recipient__username", "message"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the trail is written only by `accounts.audit.record`."""
+
+    list_display = ["at", "action", "actor", "target_user", "target_type", "target_id", "summary"]
+    list_filter = ["action"]
+    list_select_related = ["actor", "target_user"]
+    search_fields = ["summary", "actor__username", "target_user__username"]
+    date_hierarchy = "at"
+    show_full_result_count = False
+    readonly_fields = [field.name for field in AuditEntry._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

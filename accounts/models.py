@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import display_phone
@@ -16,6 +17,13 @@ class Role(models.TextChoices):
     MENTOR = "mentor", _("พี่เลี้ยง")
     REGIONAL_STAFF = "regional_staff", _("เจ้าหน้าที่ภาค")
     NATIONAL_STAFF = "national_staff", _("เจ้าหน้าที่ส่วนกลาง")
+
+
+ANONYMISED_USERNAME_PREFIX = "erased-"
+
+
+def anonymised_username(pk) -> str:
+    return f"{ANONYMISED_USERNAME_PREFIX}{pk}"
 
 
 class User(AbstractUser):
@@ -41,7 +49,15 @@ class User(AbstractUser):
 
     @property
     def name(self) -> str:
+        if self.is_anonymised:
+            return gettext("ผู้ใช้ที่ลบข้อมูลแล้ว")
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def is_anonymised(self) -> bool:
+        """Erased under the PDPA (`accounts.services.person_anonymise`); the row stays so
+        the group's canvases and comments keep their authors."""
+        return self.pk is not None and self.username == anonymised_username(self.pk)
 
     @property
     def phone_display(self) -> str:

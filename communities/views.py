@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import phone_prefetch
 from accounts.services import password_setup_path
 from communities import access, selectors, services
 from communities.forms import GroupDescriptionForm, GroupForm, PersonForm
@@ -78,7 +79,11 @@ def group_description_edit(request, pk):
 @login_required
 def group_detail(request, pk):
     group = access.get_group_for_user(request.user, pk)
-    memberships = group.memberships.select_related("user").order_by("role", "user__display_name")
+    memberships = (
+        group.memberships.select_related("user")
+        .prefetch_related(phone_prefetch("user__"))
+        .order_by("role", "user__display_name")
+    )
     can_manage = access.can_manage_group(request.user, group)
     return render(
         request,
