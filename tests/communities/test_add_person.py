@@ -263,3 +263,26 @@ def test_the_message_names_no_one_and_no_role_whoever_owns_the_phone(
             assert str(role.label) not in text
         said.add(text)
     assert len(said) == 1
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, staff_south, group, outsider):
+    outsider.phone = "+66873334444"
+    outsider.save()
+    client.force_login(staff_south)
+    _add(client, group, "0873334444")
+    invitation = Invitation.objects.get()
+    client.logout()
+    for name in ("communities:invitation_accept", "communities:invitation_decline"):
+        response = client.post(reverse(name, args=[invitation.pk]))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.PENDING
+
+
+def test_a_leader_sees_only_their_own_invitations(client, staff_south, group, outsider, leader):
+    outsider.phone = "+66873334444"
+    outsider.save()
+    client.force_login(staff_south)
+    _add(client, group, "0873334444")
+    client.force_login(leader)
+    assert 'id="invitations"' not in client.get(reverse("home")).content.decode()
