@@ -93,6 +93,8 @@ def _invite(*, group, person, phone, role, by) -> Invitation:
     invitation = Invitation.objects.select_for_update().pending().filter(
         group=group, invitee=person
     ).first() or Invitation(group=group, invitee=person, phone=phone)
+    # Asking again only updates the role offered: the person is not told twice.
+    is_new = invitation.pk is None
     invitation.role = role
     invitation.invited_by = by
     invitation.save()
@@ -106,7 +108,7 @@ def _invite(*, group, person, phone, role, by) -> Invitation:
         summary=invitation.phone_display,
         details={"group": group.pk, "role": role, "delivered": delivered},
     )
-    if delivered:
+    if delivered and is_new:
         notify(
             recipients=[person],
             message=_("ท่านได้รับเชิญเข้าร่วม%(group)s ในฐานะ%(role)s ตอบรับหรือปฏิเสธได้ที่หน้าแรก")

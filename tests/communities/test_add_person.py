@@ -286,3 +286,13 @@ def test_a_leader_sees_only_their_own_invitations(client, staff_south, group, ou
     _add(client, group, "0873334444")
     client.force_login(leader)
     assert 'id="invitations"' not in client.get(reverse("home")).content.decode()
+
+
+def test_asking_again_does_not_notify_twice(client, staff_south, group, outsider):
+    outsider.phone = "+66873334444"
+    outsider.save()
+    client.force_login(staff_south)
+    _add(client, group, "0873334444", role="member")
+    _add(client, group, "0873334444", role="leader")
+    assert Invitation.objects.get().role == MembershipRole.LEADER
+    assert Notification.objects.filter(recipient=outsider).count() == 1

@@ -189,3 +189,25 @@ def test_assigning_and_ending_are_recorded(client, staff_south, group):
     assert [entry.actor for entry in entries] == [staff_south, staff_south]
     assert entries[0].details["assigned"] is True and "ended_on" in entries[1].details
     assert all(entry.target_user == mentor.user for entry in entries)
+
+
+def test_the_mentor_page_offers_a_link_only_to_the_accounts_creator(
+    client, staff_south, national_staff, south, krabi
+):
+    client.force_login(staff_south)
+    client.post(reverse("mentors:mentor_create"), _data(krabi, phone="084-567-8901"))
+    mine = Mentor.objects.get()
+    assert (
+        "/accounts/set-password/"
+        in client.get(reverse("mentors:mentor_detail", args=[mine.pk])).content.decode()
+    )
+    assert AuditEntry.objects.filter(action=AuditAction.LINK_ISSUED, target_user=mine.user).exists()
+
+    client.force_login(national_staff)
+    client.post(
+        reverse("mentors:mentor_create") + "?region=south", _data(krabi, phone="084-567-8902")
+    )
+    theirs = Mentor.objects.exclude(pk=mine.pk).get()
+    client.force_login(staff_south)
+    page = client.get(reverse("mentors:mentor_detail", args=[theirs.pk])).content.decode()
+    assert "/accounts/set-password/" not in page
