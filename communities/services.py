@@ -119,20 +119,25 @@ def _invite(*, group, person, phone, role, by) -> Invitation:
     return invitation
 
 
-def _answer(invitation: Invitation, status: str) -> None:
-    invitation.status = status
-    invitation.answered_at = timezone.now()
-    invitation.save(update_fields=["status", "answered_at"])
+def _answer(invitation: Invitation, status: str) -> bool:
+    """Close a pending invitation; False when another request closed it first."""
+    now = timezone.now()
+    closed = (
+        Invitation.objects.pending().filter(pk=invitation.pk).update(status=status, answered_at=now)
+    )
+    invitation.status, invitation.answered_at = status, now
+    return bool(closed)
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation) -> Membership:
+def invitation_accept(*, invitation: Invitation) -> Membership | None:
     """The invited person joins the group in the role offered.
 
     The caller fetched the invitation for its invitee (access.get_invitation_for_invitee).
     """
     person, group = invitation.invitee, invitation.group
-    _answer(invitation, InvitationStatus.ACCEPTED)
+    if not _answer(invitation, InvitationStatus.ACCEPTED):
+        return Membership.objects.filter(group=group, user=person).first()
     _attach(group=group, person=person, role=invitation.role, by=person, invitation=invitation)
     notify(
         recipients=[invitation.invited_by],
@@ -147,7 +152,8 @@ def invitation_accept(*, invitation: Invitation) -> Membership:
 @transaction.atomic
 def invitation_decline(*, invitation: Invitation) -> None:
     """The invited person says no; the staff member who asked is told."""
-    _answer(invitation, InvitationStatus.DECLINED)
+    if not _answer(invitation, InvitationStatus.DECLINED):
+        return
     notify(
         recipients=[invitation.invited_by],
         message=_("เจ้าของเบอร์ %(phone)s ปฏิเสธคำเชิญเข้า%(group)s")
@@ -160,7 +166,8 @@ def invitation_decline(*, invitation: Invitation) -> None:
 @transaction.atomic
 def invitation_withdraw(*, invitation: Invitation, by) -> None:
     """Staff of the group take back an invitation not yet answered."""
-    _answer(invitation, InvitationStatus.WITHDRAWN)
+    if not _answer(invitation, InvitationStatus.WITHDRAWN):
+        return
     audit.record(
         actor=by,
         action=audit.AuditAction.PERSON_INVITED,

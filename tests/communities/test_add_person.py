@@ -296,3 +296,20 @@ def test_asking_again_does_not_notify_twice(client, staff_south, group, outsider
     _add(client, group, "0873334444", role="leader")
     assert Invitation.objects.get().role == MembershipRole.LEADER
     assert Notification.objects.filter(recipient=outsider).count() == 1
+
+
+def test_an_invitation_is_answered_once(staff_south, group, outsider):
+    from communities import services
+
+    outsider.phone = "+66873334444"
+    outsider.save()
+    services.group_add_person(
+        group=group, by=staff_south, display_name="x", phone=outsider.phone, role="member"
+    )
+    invitation = Invitation.objects.get()
+    stale = Invitation.objects.get()
+    services.invitation_accept(invitation=invitation)
+    services.invitation_decline(invitation=stale)
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.ACCEPTED
+    assert AuditEntry.objects.filter(action=AuditAction.PERSON_ATTACHED).count() == 1
