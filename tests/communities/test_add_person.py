@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.models import AuditAction, AuditEntry, Notification, Role
 from accounts.services import user_get_or_create_by_phone
+from communities import services
 from communities.models import Invitation, InvitationStatus, Membership, MembershipRole
 from tests import factories
 
@@ -299,8 +300,6 @@ def test_asking_again_does_not_notify_twice(client, staff_south, group, outsider
 
 
 def test_an_invitation_is_answered_once(staff_south, group, outsider):
-    from communities import services
-
     outsider.phone = "+66873334444"
     outsider.save()
     services.group_add_person(
