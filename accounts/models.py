@@ -37,6 +37,16 @@ class User(AbstractUser):
     )
     display_name = models.CharField(_("ชื่อที่แสดง"), max_length=150, blank=True)
     role = models.CharField(_("บทบาท"), max_length=20, choices=Role.choices, default=Role.COMMUNITY)
+    # The staff member who created this account from a phone number; only they (or
+    # national staff) may hand out its one-time set-password link.
+    created_by = models.ForeignKey(
+        "self",
+        verbose_name=_("สร้างโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = UserManager()
 

@@ -97,6 +97,7 @@ def test_staff_of_the_region_see_phones_on_every_page(
     client, group, leader, member_with_phone, staff_south, mentor
 ):
     member_with_phone.set_unusable_password()
+    member_with_phone.created_by = staff_south  # only its creator is handed the link
     member_with_phone.save()
     mentor.phone = "+66811111111"
     mentor.save()
