@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from accounts import audit
 from accounts.models import AuditEntry, Notification, User
 
 
@@ -14,6 +16,25 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("CBMC"), {"fields": ("display_name", "phone", "role")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        """A role or staff flag changed here is written to the audit trail, old and new."""
+        watched = [
+            name for name in ("role", "is_staff", "is_superuser") if name in form.changed_data
+        ]
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and watched:
+                audit.record(
+                    actor=request.user,
+                    action=audit.AuditAction.ROLE_CHANGED,
+                    target_user=obj,
+                    summary=f"{obj.username}: " + ", ".join(watched),
+                    details={
+                        name: {"old": form.initial.get(name), "new": getattr(obj, name)}
+                        for name in watched
+                    },
+                )
 
 
 @admin.register(Notification)
