@@ -5,12 +5,21 @@ Production: DEBUG unset or 0, and then SECRET_KEY and ALLOWED_HOSTS must come
 from the environment or the portal refuses to start.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 from cbmc_portal.embedded_db import embedded_database_url
-from cbmc_portal.env import env_bool, env_list, env_str, parse_database_url, required
+from cbmc_portal.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+    required,
+    secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,7 +29,7 @@ if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY") or "dev-only-insecure-key-never-used-when-debug-is-off"
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 else:
-    SECRET_KEY = required("SECRET_KEY", "production needs its own secret key")
+    SECRET_KEY = secret_key("SECRET_KEY")
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         required("ALLOWED_HOSTS", "production must name the hosts it serves")
@@ -38,6 +47,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
     "accounts",
     "communities",
     "mentors",
@@ -61,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the Thai cool-off page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The benchmark reads each response's query count from a header.
@@ -98,7 +110,11 @@ if env_str("TEST_DATABASE_NAME"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.PhoneOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account/address pair before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.PhoneOrUsernameBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -113,6 +129,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): failures count per account *and* address
+# together. Many phones share one mobile-carrier address, so an address alone
+# never locks anyone out; a guesser from one address gets 5 tries per account.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.backends.throttling_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.backends.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.sign_in_locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Successful sign-ins are not logged: the portal keeps no more about people than it needs.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For
+# (0: the address gunicorn sees is the client's).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
+
 # The demo accounts' password; refused at sign-in when DEBUG is off.
 DEMO_PASSWORD = "cbmc-demo-2563"
 
