@@ -1,3 +1,5 @@
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.db import connection
 
 
@@ -55,3 +57,39 @@ class StripNulFromQueryMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy on pages only.
+
+    A PDF opened in the browser is shown by its built-in viewer, which a
+    page policy (`object-src 'none'`) can stop; a PDF runs no script of ours.
+    """
+
+    def process_response(self, request, response):
+        if response.get("Content-Type", "").startswith("application/pdf"):
+            return response
+        return super().process_response(request, response)
+
+
+class PrivatePagesMiddleware:
+    """Nothing a signed-in person sees is kept by the browser or a proxy cache.
+
+    Every page for a signed-in user may carry personal data (a group's people,
+    a canvas, notifications), so each one is `private, no-store` unless the
+    view chose its own Cache-Control; the back button after signing out on a
+    shared phone then shows nothing. Static files never reach this (WhiteNoise
+    answers them first). Also sets Permissions-Policy: the portal uses no
+    camera, microphone, location or payment API, so no page may.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
