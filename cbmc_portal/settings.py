@@ -63,6 +63,8 @@ MIDDLEWARE = [
     # responses against BREACH and masks CSRF tokens per response.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A database outage (also during the lazy session/user lookup) answers 503, not 500.
+    "cbmc_portal.middleware.DatabaseOutageMiddleware",
     "cbmc_portal.middleware.ContentSecurityPolicyMiddleware",
     "cbmc_portal.middleware.ThaiFirstMiddleware",
     "cbmc_portal.middleware.StripNulFromQueryMiddleware",
