@@ -1,3 +1,4 @@
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -44,6 +45,21 @@ def client_address(request) -> str:
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class SignInThrottlingBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, for sign-ins that come with a request.
+
+    Every sign-in over the web (the sign-in page, the admin) passes its
+    request; `authenticate()` without one is code checking a password (a test
+    client's `login()`, a management command) and has no address to count.
+    The library would refuse those outright; here they pass to the next backend.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 class PhoneOrUsernameBackend(ModelBackend):

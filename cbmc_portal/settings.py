@@ -117,7 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account/address pair before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.SignInThrottlingBackend",
     "accounts.backends.PhoneOrUsernameBackend",
 ]
 LOGIN_URL = "accounts:login"

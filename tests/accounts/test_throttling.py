@@ -100,3 +100,18 @@ def test_the_address_behind_a_trusted_proxy_is_the_forwarded_one(client, somsak,
 def test_the_cool_off_is_a_quarter_of_an_hour():
     assert settings.AXES_COOLOFF_TIME.total_seconds() == 15 * 60
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+
+
+def test_the_admin_sign_in_is_throttled_too(client, somsak):
+    somsak.is_staff = True
+    somsak.save()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "somsak", "password": "wrong"})
+    response = client.post("/admin/login/", {"username": "somsak", "password": TEST_PASSWORD})
+    assert response.status_code == 429
+
+
+def test_a_password_check_without_a_request_is_not_throttled(client, somsak):
+    """The test client's login() and management commands have no address to count."""
+    _guess_wrong(client, "somsak", address="127.0.0.1")
+    assert client.login(username="somsak", password=TEST_PASSWORD)

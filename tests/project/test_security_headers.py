@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from tests.project.test_production import ROOT
 
@@ -269,3 +270,19 @@ def test_no_template_needs_unsafe_inline(template):
     assert not re.search(r"<style", text)
     assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", text)
     assert not re.search(r"\son[a-z]+=", text)
+
+
+def test_a_group_page_is_never_stored(client, leader, group):
+    client.force_login(leader)
+    response = client.get(reverse("communities:group_detail", args=[group.pk]))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_cheapest_page_costs_no_query_for_the_cache_rule(
+    client, leader, django_assert_num_queries
+):
+    client.force_login(leader)
+    with django_assert_num_queries(0):
+        response = client.get(reverse("floor"))
+    assert response.status_code == 200
