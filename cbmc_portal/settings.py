@@ -250,6 +250,10 @@ PERMISSIONS_POLICY = ", ".join(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_tokens": {"()": "cbmc_portal.redaction.RedactTokensFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
+    # "Not Found: /path" and "Internal Server Error: /path" name the path, which
+    # for a set-password link holds its one-time token.
+    "loggers": {"django.request": {"filters": ["no_tokens"]}},
 }

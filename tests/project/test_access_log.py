@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from cbmc_portal.gunicorn_logging import redact
+from cbmc_portal.redaction import RedactTokensFilter, redact
 from tests.project.test_production import ROOT
 
 TOKEN = "cz5k2q-0f1e2d3c4b5a69788796a5b4c3d2e1f0"
@@ -35,6 +35,21 @@ def test_the_token_is_cut_out_of_every_field(logged):
 def test_the_token_free_form_address_stays_readable():
     assert redact("/accounts/set-password/MTIz/set-password/") == (
         "/accounts/set-password/MTIz/set-password/"
+    )
+
+
+def test_djangos_request_log_names_the_path_without_the_token():
+    """A link that fails ("Not Found: /…", "Internal Server Error: /…") is logged without it."""
+    import logging
+
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, "", 0, "Not Found: %s", (LINK,), None
+    )
+    RedactTokensFilter().filter(record)
+    assert TOKEN not in record.getMessage()
+    assert "/accounts/set-password/MTIz/[redacted]/" in record.getMessage()
+    assert any(
+        isinstance(f, RedactTokensFilter) for f in logging.getLogger("django.request").filters
     )
 
 
