@@ -90,6 +90,7 @@ def test_a_backup_restores_into_a_fresh_database(tmp_path, some_portal, fresh_da
     backup = tmp_path / "portal.dump"
     call_command("backup", str(backup))
     assert backup.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+    assert backup.stat().st_mode & 0o777 == 0o600  # personal data: its owner only
 
     result = _restore(backup, fresh_database)
     assert result.returncode == 0, result.stderr

@@ -27,6 +27,9 @@ class Command(BaseCommand):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
         target = Path(file or f"cbmc-backup-{stamp}.dump")
         pg_dump = pgtools.find_program("pg_dump", pgtools.server_major(connection))
+        # The file holds everyone's personal data: readable by its owner only, from the start.
+        target.touch(mode=0o600, exist_ok=True)
+        target.chmod(0o600)
         result = subprocess.run(
             [
                 str(pg_dump),
