@@ -47,6 +47,10 @@ format: $(STAMP)
 
 test: $(STAMP) messages db lint
 	$(MANAGE) makemigrations --check --dry-run
+	@# Production settings must pass Django's deploy check, with a key generated for the run.
+	DEBUG=0 ALLOWED_HOSTS=cbmc.example.org \
+	  SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50)[:50])')" \
+	  $(PY) manage.py check --deploy --fail-level WARNING
 	DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The load benchmark at national scale (see bench/README.md); not part of `make test`,

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -13,8 +14,31 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts import access, notifications, selectors, services
-from accounts.forms import AnonymiseConfirmForm, AuditFilterForm
+from accounts.forms import AnonymiseConfirmForm, AuditFilterForm, SignInForm
 from accounts.models import Notification
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout answer: the sign-in page again, with the cool-off said in Thai.
+
+    Only this account from this address waits; the person can still sign in
+    from another network, and everyone else behind the same address can too.
+    """
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    form = SignInForm(request, initial={"username": request.POST.get("username", "")})
+    context = {
+        "form": form,
+        "next": request.POST.get("next", ""),
+        "locked_out": _(
+            "ใส่รหัสผ่านผิดหลายครั้งเกินไป เพื่อความปลอดภัยจึงพักการเข้าสู่ระบบของบัญชีนี้"
+            "จากเครือข่ายนี้ไว้ %(minutes)d นาที กรุณาลองใหม่เมื่อครบเวลา "
+            "หากจำรหัสผ่านไม่ได้ ขอลิงก์ตั้งรหัสผ่านใหม่จากเจ้าหน้าที่ พอช. ในภาคของท่าน"
+        )
+        % {"minutes": minutes},
+    }
+    response = render(request, "accounts/login.html", context, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response
 
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):

@@ -8,6 +8,7 @@ invisible private characters instead of the tone marks. `fix_text_layer`
 maps each back to the Thai character it draws.
 """
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -39,6 +40,13 @@ THAI_PUA = {
 }
 
 _BFCHAR = re.compile(rb"<([0-9a-fA-F]{4})> <([0-9a-fA-F]{4,})>")
+
+
+@functools.cache
+def pdf_css() -> str:
+    """The PDF's stylesheet: the vendored fonts, then the print view's own rules."""
+    rules = (settings.BASE_DIR / "static" / "css" / "print.css").read_text(encoding="utf-8")
+    return font_face_css() + "\n" + rules
 
 
 def font_face_css() -> str:

@@ -181,12 +181,12 @@ def canvas_print(request, pk):
 
 @login_required
 def canvas_pdf(request, pk):
-    from canvases.pdf import font_face_css, render_pdf
+    from canvases.pdf import pdf_css, render_pdf
 
     canvas = access.get_canvas_for_user(request.user, pk)
     context = _print_context(request, canvas)
     context["for_pdf"] = True
-    context["pdf_font_css"] = font_face_css()
+    context["pdf_css"] = pdf_css()
     html = render_to_string("canvases/canvas_print.html", context, request=request)
     version = context["version"]
     name = f"canvas-{canvas.pk}" + (f"-v{version.number}" if version else "") + ".pdf"

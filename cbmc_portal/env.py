@@ -24,6 +24,35 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a yes/no value, not {raw!r}")
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+# Django's own deploy check (security.W009) asks for the same.
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
+
+
+def secret_key(name: str = "SECRET_KEY") -> str:
+    """A production secret key: required, at least 50 characters, not a repeated few."""
+    value = required(name, "production needs its own secret key")
+    if len(value) < SECRET_KEY_MIN_LENGTH or len(set(value)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        raise ImproperlyConfigured(
+            f"{name} must be at least {SECRET_KEY_MIN_LENGTH} random characters "
+            f"(with at least {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones); generate one with "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    if value.startswith("django-insecure"):
+        raise ImproperlyConfigured(f"{name} is Django's insecure example key; generate a new one")
+    return value
+
+
 def env_list(name: str) -> list[str]:
     raw = os.environ.get(name, "")
     return [item.strip() for item in raw.split(",") if item.strip()]

@@ -5,12 +5,22 @@ Production: DEBUG unset or 0, and then SECRET_KEY and ALLOWED_HOSTS must come
 from the environment or the portal refuses to start.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from cbmc_portal.embedded_db import embedded_database_url
-from cbmc_portal.env import env_bool, env_list, env_str, parse_database_url, required
+from cbmc_portal.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+    required,
+    secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,7 +30,7 @@ if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY") or "dev-only-insecure-key-never-used-when-debug-is-off"
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 else:
-    SECRET_KEY = required("SECRET_KEY", "production needs its own secret key")
+    SECRET_KEY = secret_key("SECRET_KEY")
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         required("ALLOWED_HOSTS", "production must name the hosts it serves")
@@ -38,6 +48,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
     "accounts",
     "communities",
     "mentors",
@@ -52,6 +63,9 @@ MIDDLEWARE = [
     # responses against BREACH and masks CSRF tokens per response.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A database outage (also during the lazy session/user lookup) answers 503, not 500.
+    "cbmc_portal.middleware.DatabaseOutageMiddleware",
+    "cbmc_portal.middleware.ContentSecurityPolicyMiddleware",
     "cbmc_portal.middleware.ThaiFirstMiddleware",
     "cbmc_portal.middleware.StripNulFromQueryMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -60,9 +74,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.AuditRefusalsMiddleware",
+    "cbmc_portal.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the Thai cool-off page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The benchmark reads each response's query count from a header.
@@ -100,7 +117,11 @@ if env_str("TEST_DATABASE_NAME"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.PhoneOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account/address pair before any password is checked.
+    "accounts.backends.SignInThrottlingBackend",
+    "accounts.backends.PhoneOrUsernameBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -115,6 +136,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): failures count per account *and* address
+# together. Many phones share one mobile-carrier address, so an address alone
+# never locks anyone out; a guesser from one address gets 5 tries per account.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.backends.throttling_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.backends.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.sign_in_locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Successful sign-ins are not logged: the portal keeps no more about people than it needs.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For
+# (0: the address gunicorn sees is the client's).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
+
 # The demo accounts' password; refused at sign-in when DEBUG is off.
 DEMO_PASSWORD = "cbmc-demo-2563"
 
@@ -170,9 +208,50 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp): only the portal's own files, no inline
+# script or style attribute, no plugins, no framing, forms post only here.
+# Enforced in development too, so the browser tests prove every page works under it.
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Bootstrap draws form controls with data: SVGs; the print page's QR code is one too.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+CONTENT_SECURITY_POLICY = _CSP
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_tokens": {"()": "cbmc_portal.redaction.RedactTokensFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
+    # "Not Found: /path" and "Internal Server Error: /path" name the path, which
+    # for a set-password link holds its one-time token.
+    "loggers": {"django.request": {"filters": ["no_tokens"]}},
 }

@@ -50,7 +50,7 @@ def test_a_leader_fills_nine_blocks_in_thai_on_a_phone_and_sees_saved(page, live
         page.locator(f"textarea[name={key}]").fill(text)
     page.locator("textarea[name=customer_segments]").focus()  # leaving the last block saves
     page.wait_for_function(
-        "document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
     )
     assert status(page).inner_text().startswith("บันทึกแล้ว")
     assert status(page).inner_text().endswith("น.")
@@ -70,7 +70,7 @@ def test_offline_text_stays_and_is_saved_when_the_connection_returns(
     box.press_sequentially(" และออนไลน์", delay=20)
     page.locator("textarea[name=customer_segments]").focus()
     page.wait_for_function(
-        "['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
+        "() => ['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
         timeout=15_000,
     )
     assert status(page).inner_text().startswith("ยังไม่ได้บันทึก")
@@ -81,7 +81,7 @@ def test_offline_text_stays_and_is_saved_when_the_connection_returns(
     phone_context.set_offline(False)
     assert wait_for_server(canvas, "channels", "ขายหน้าสวน และออนไลน์")
     page.wait_for_function(
-        "document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
     )
 
 
@@ -93,7 +93,8 @@ def test_after_the_session_expires_the_user_signs_in_again_and_finds_the_text(
     page.locator("textarea[name=key_partners]").fill("อบต.อ่าวลึกใต้ และโรงเรียน")
     page.locator("textarea[name=customer_segments]").focus()
     page.wait_for_function(
-        "document.querySelector('#save-status').dataset.state === 'signed_out'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'signed_out'",
+        timeout=15_000,
     )
     page.locator("#save-status a").click()
     page.get_by_label("เบอร์โทรศัพท์มือถือหรือชื่อผู้ใช้").fill("leader")
@@ -126,7 +127,7 @@ def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, ca
         second_page.locator("textarea[name=customer_segments]").focus()
         panel = second_page.locator("#conflict-panel")
         second_page.wait_for_function(
-            "document.querySelectorAll('#conflict-panel fieldset').length === 2"
+            "() => document.querySelectorAll('#conflict-panel fieldset').length === 2"
             " && document.querySelector('#save-status').dataset.state === 'conflict'",
             timeout=15_000,
         )
@@ -143,7 +144,7 @@ def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, ca
         cost.locator("textarea").fill("ค่าน้ำมันเรือ ค่าซ่อมเรือ")
         panel.get_by_role("button", name="บันทึกตามที่เลือก").click()
         second_page.wait_for_function(
-            "document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+            "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
         )
         assert second_page.locator("#conflict-panel").count() == 0
         assert second_page.locator("textarea[name=channels]").input_value() == "เพจเฟซบุ๊ก"
@@ -176,10 +177,10 @@ def test_a_save_whose_answer_was_lost_is_resent_and_not_shown_as_a_conflict(
     page.locator("textarea[name=customer_segments]").focus()
     assert wait_for_server(canvas, "channels", "หน้าท่าเรือ", page=page)
     page.wait_for_function(
-        "document.querySelector('#save-status').dataset.state === 'failed'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'failed'", timeout=15_000
     )
     page.wait_for_function(
-        "document.querySelector('#save-status').dataset.state === 'saved'", timeout=20_000
+        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=20_000
     )
     assert page.locator("#conflict-panel").count() == 0
     assert Canvas.objects.get(pk=canvas.pk).revision == 1

@@ -13,7 +13,7 @@ from tests.factories import TEST_PASSWORD, THAI_BLOCKS, MembershipFactory, UserF
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SAVED = "document.querySelector('#save-status').dataset.state === 'saved'"
+SAVED = "() => document.querySelector('#save-status').dataset.state === 'saved'"
 
 
 def blocks(canvas):
@@ -159,7 +159,8 @@ def test_signed_out_keeps_its_sign_in_link_while_typing_and_saves_after_signing_
     box.fill("อบต.อ่าวลึกใต้")
     page.get_by_role("button", name="บันทึก", exact=True).tap()
     page.wait_for_function(
-        "document.querySelector('#save-status').dataset.state === 'signed_out'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'signed_out'",
+        timeout=15_000,
     )
     box.press_sequentially(" และโรงเรียน")
     assert page.locator("#save-status").get_attribute("data-state") == "signed_out"
@@ -185,7 +186,7 @@ def test_a_save_in_one_tab_keeps_the_other_tabs_unsaved_words(phone_context, liv
     b.locator("textarea[name=channels]").fill("คำของแท็บบี")
     b.locator("textarea[name=customer_segments]").focus()
     b.wait_for_function(
-        "['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
+        "() => ['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
         timeout=15_000,
     )
     # B stays cut off (its saves fail) while A is back online.

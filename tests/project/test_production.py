@@ -10,6 +10,7 @@ from django.db import connection
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "k8Jd0-unique-production-secret-for-the-deploy-check-9fQ2mZ7xW"
 
 
 def _run(args, **env):
@@ -34,13 +35,31 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = _run(["check"], DEBUG="0", SECRET_KEY="x" * 60)
+    result = _run(["check"], DEBUG="0", SECRET_KEY=GOOD_KEY)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["short", "a-49-character-key-that-is-one-short-of-enough-x"[:49], "ab" * 40, "x" * 60],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    result = _run(["check"], DEBUG="0", SECRET_KEY=key, ALLOWED_HOSTS="cbmc.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 50" in result.stderr
+
+
+def test_production_starts_with_a_generated_key():
+    import secrets
+
+    key = secrets.token_urlsafe(50)[:50]
+    result = _run(["check"], DEBUG="0", SECRET_KEY=key, ALLOWED_HOSTS="cbmc.example.org")
+    assert result.returncode == 0, result.stderr
+
+
 def test_check_deploy_prints_no_warning():
-    secret = "k8Jd0-unique-production-secret-for-the-deploy-check-9fQ2mZ7xW"
+    secret = GOOD_KEY
     result = _run(
         ["check", "--deploy", "--fail-level", "WARNING"],
         DEBUG="0",
@@ -72,7 +91,7 @@ def test_static_files_collect_under_production_settings(tmp_path):
     result = _run(
         ["collectstatic", "--no-input", "-v0"],
         DEBUG="0",
-        SECRET_KEY="x" * 60,
+        SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="localhost",
         STATIC_ROOT=str(tmp_path),
     )
