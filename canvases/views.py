@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import audit
 from canvases import access, selectors, services
 from canvases.blocks import BLOCKS
 from canvases.editor import (
@@ -190,6 +191,14 @@ def canvas_pdf(request, pk):
     html = render_to_string("canvases/canvas_print.html", context, request=request)
     version = context["version"]
     name = f"canvas-{canvas.pk}" + (f"-v{version.number}" if version else "") + ".pdf"
+    audit.record(
+        actor=request.user,
+        action=audit.AuditAction.EXPORT,
+        target=canvas,
+        region_id=canvas.group.tambon.province.region_id,
+        summary=name,
+        details={"what": "canvas_pdf", "version": version.number if version else None},
+    )
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response

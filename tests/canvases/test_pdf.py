@@ -111,3 +111,25 @@ def test_pdf_anonymous_and_outsider(client, canvas, outsider):
     assert client.get(url).status_code == 302
     client.force_login(outsider)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["canvases:print", "canvases:pdf"])
+@pytest.mark.parametrize("number", ["%C2%B2", "%E0%B9%91", "-1", "1.0", "9999999999"])
+def test_a_version_that_is_not_a_plain_number_is_404_not_500(client, leader, canvas, name, number):
+    """ "²".isdigit() is true and int("²") raises: it answered 500."""
+    client.force_login(leader)
+    response = client.get(reverse(name, args=[canvas.pk]) + f"?version={number}")
+    assert response.status_code == 404
+
+
+def test_a_pdf_download_is_recorded_in_the_audit_trail(client, leader, canvas):
+    from accounts.models import AuditAction, AuditEntry
+
+    client.force_login(leader)
+    assert client.get(reverse("canvases:pdf", args=[canvas.pk])).status_code == 200
+    entry = AuditEntry.objects.get(action=AuditAction.EXPORT)
+    assert (entry.actor, entry.target_id, entry.details["what"]) == (
+        leader,
+        canvas.pk,
+        "canvas_pdf",
+    )
