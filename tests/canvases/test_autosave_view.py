@@ -159,4 +159,6 @@ def test_english_users_get_english_messages(as_leader, canvas, url):
         url, {"base_revision": 0, "save_id": "y" * 65, "channels": "ก"}, headers=AUTOSAVE
     )
     assert response.status_code == 400
-    assert response.json()["message"]
+    body = response.json()
+    assert body["message"].startswith("Not saved")
+    assert "ข" not in body["errors"]["save_id"][0]
