@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
 from communities import access as community_access
-from communities.models import CommunityGroup
+from communities.models import CommunityGroup, Province
 from mentors import selectors
 from mentors.models import Assignment, Cohort, Mentor
 
@@ -162,3 +162,13 @@ def get_assignment_for_manage(user, pk) -> Assignment:
     if assignment.mentor.user_id == user.pk:
         raise PermissionDenied
     raise Http404
+
+
+def get_province_for_staff(user, code) -> Province:
+    """A current province of a region the staff member sees; any other code is 404."""
+    province = get_object_or_404(
+        Province.objects.current().select_related("region"), code=str(code)[:10]
+    )
+    if not community_access.can_see_region(user, province.region_id):
+        raise Http404
+    return province

@@ -145,13 +145,12 @@ class ProvinceCoverage:
     province: Province
     group_count: int
     mentors: list = field(default_factory=list)
-    groups_without_mentor: list = field(default_factory=list)
+    without_mentor: int = 0
 
     @property
     def has_no_mentor(self) -> bool:
         """No active mentor covers it and no group in it has one."""
-        mentored = self.group_count - len(self.groups_without_mentor)
-        return not self.mentors and mentored == 0
+        return not self.mentors and self.group_count - self.without_mentor == 0
 
 
 @dataclass
@@ -165,14 +164,24 @@ class Coverage:
 
     @property
     def groups_without_mentor(self) -> int:
-        return sum(len(row.groups_without_mentor) for row in self.provinces)
+        return sum(row.without_mentor for row in self.provinces)
+
+
+def groups_without_mentor(today=None):
+    """Groups no active mentor follows on `today` (a queryset to filter further)."""
+    today = today or timezone.localdate()
+    return CommunityGroup.objects.filter(
+        ~Exists(active_assignments(today).filter(group=OuterRef("pk")))
+    )
 
 
 def region_coverage(region) -> Coverage:
-    """Per province of the region: its groups, the active mentors covering it and the
-    groups no active mentor follows today; and each of the region's mentors' load.
+    """Per province of the region: its groups, the active mentors covering it and how
+    many groups no active mentor follows today; and each of the region's mentors' load.
 
-    Four queries whatever the size of the region.
+    A summary: the groups themselves are listed per province by
+    `province_groups_without_mentor`, a page at a time. Three queries whatever
+    the size of the region.
     """
     today = timezone.localdate()
     covering = (
@@ -185,32 +194,19 @@ def region_coverage(region) -> Coverage:
         .prefetch_related(Prefetch("mentors", queryset=covering, to_attr="active_mentors"))
         .order_by("name_th")
     )
-    without_mentor = (
-        CommunityGroup.objects.in_region(region.pk)
-        .filter(
-            ~Exists(active_assignments(today).filter(group=OuterRef("pk"))),
-        )
-        .select_related("tambon__district")
-        .only(
-            "pk",
-            "name",
-            "tambon__name_th",
-            "tambon__name_en",
-            "tambon__province_id",
-            "tambon__district__name_th",
-            "tambon__district__name_en",
-        )
-        .order_by("name")
+    without = dict(
+        groups_without_mentor(today)
+        .filter(tambon__province__region=region)
+        .values_list("tambon__province_id")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
-    by_province = {}
-    for group in without_mentor:
-        by_province.setdefault(group.tambon.province_id, []).append(group)
     rows = [
         ProvinceCoverage(
             province=province,
             group_count=province.group_count,
             mentors=province.active_mentors,
-            groups_without_mentor=by_province.get(province.pk, []),
+            without_mentor=without.get(province.pk, 0),
         )
         for province in provinces
     ]
@@ -221,3 +217,13 @@ def region_coverage(region) -> Coverage:
         .order_by("-is_active", "-load", "user__display_name")
     )
     return Coverage(provinces=rows, mentors=mentors)
+
+
+def province_groups_without_mentor(province):
+    """The province's groups no active mentor follows today, with their place, by name."""
+    return (
+        groups_without_mentor()
+        .filter(tambon__province=province)
+        .select_related("tambon__district")
+        .order_by("name", "pk")
+    )

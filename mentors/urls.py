@@ -21,4 +21,5 @@ urlpatterns = [
     path("cohorts/<int:pk>/", views.cohort_detail, name="cohort_detail"),
     path("cohorts/<int:pk>/edit/", views.cohort_edit, name="cohort_edit"),
     path("coverage/", views.coverage, name="coverage"),
+    path("coverage/<str:code>/", views.coverage_province, name="coverage_province"),
 ]

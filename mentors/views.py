@@ -15,6 +15,7 @@ from mentors import access, selectors, services
 from mentors.forms import AssignmentForm, CohortForm, FollowUpForm, MentorForm
 
 MENTORS_PER_PAGE = 50
+UNCOVERED_GROUPS_PER_PAGE = 50
 FOLLOW_UPS_PER_PAGE = 30
 
 
@@ -326,3 +327,14 @@ def coverage(request):
         "mentors/coverage.html",
         {"regions": regions, "region": region, "coverage": selectors.region_coverage(region)},
     )
+
+
+@login_required
+def coverage_province(request, code):
+    """The groups of one province that no active mentor follows today, a page at a time."""
+    _staff_only(request.user)
+    province = access.get_province_for_staff(request.user, code)
+    page = Paginator(
+        selectors.province_groups_without_mentor(province), UNCOVERED_GROUPS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    return render(request, "mentors/coverage_province.html", {"province": province, "page": page})
