@@ -8,15 +8,13 @@ watched tables changed are compared with tests/security/authz_table.py. A URL
 without a row fails, printing the row to add with the answers seen today.
 """
 
+import json
+
 import pytest
-from django.conf import settings
-from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 
 from tests.security import authz_table
-from tests.security.scenario import PERSONAS, build_world
-from tests.security.snapshot import changed_tables, snapshot
+from tests.security.scenario import PERSONAS
 from tests.security.urlwalk import patterns
 
 # Marked so that pytest-django sets the test database up; each test then runs in a
@@ -26,51 +24,6 @@ pytestmark = pytest.mark.django_db
 PATTERNS = patterns(authz_table.SKIPPED)
 ROW_KEYS = {"kwargs", "post"}
 TOKENS = {"200", "302", "400", "401", "403", "404", "405", "409", "login"}
-
-
-class Harness:
-    """The scenario, a signed-in session per persona and the data as it stands."""
-
-    def __init__(self):
-        self.world = build_world()
-        self.sessions = {}
-        for persona, user in self.world.users.items():
-            client = Client()
-            client.force_login(user)
-            self.sessions[persona] = client.cookies[settings.SESSION_COOKIE_NAME].value
-        self.baseline = snapshot()
-        self.login_url = reverse("accounts:login")
-
-    def client(self, persona) -> Client:
-        """A fresh client per request, so a sign-out or a new session cannot leak into the next."""
-        client = Client(raise_request_exception=False)
-        if persona != "anon":
-            client.cookies[settings.SESSION_COOKIE_NAME] = self.sessions[persona]
-        return client
-
-    def ask(self, persona, method, url, data=None):
-        """(answer token, changed tables) for one request; its writes are rolled back."""
-        with transaction.atomic():
-            client = self.client(persona)
-            send = client.get if method == "GET" else client.post
-            response = send(url, data or {})
-            try:
-                changed = changed_tables(self.baseline, snapshot())
-            except Exception as error:  # a request that broke the transaction
-                changed = [f"unknown: {error.__class__.__name__}"]
-            transaction.set_rollback(True)
-        code = response.status_code
-        location = response.get("Location", "") if code == 302 else ""
-        answer = "login" if location.startswith(self.login_url) else str(code)
-        return answer + ("+" if changed else ""), changed
-
-
-@pytest.fixture(scope="module")
-def harness(django_db_setup, django_db_blocker):
-    """One scenario for the whole table: built once, each request rolled back on its own."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield Harness()
-        transaction.set_rollback(True)
 
 
 def variants(kwargs: dict) -> list[str]:
@@ -102,8 +55,8 @@ def observe(harness, pattern, row) -> dict:
             key = f"{method} {variant}".strip()
             answers = []
             for persona in PERSONAS:
-                answer, changed = harness.ask(persona, method, url, data)
-                answers.append(answer)
+                response, changed = harness.send(persona, method, url, data)
+                answers.append(harness.answer(response, changed))
                 if changed:
                     details[f"{key} {persona}"] = changed
             seen[key] = " ".join(answers)
@@ -113,15 +66,27 @@ def observe(harness, pattern, row) -> dict:
 def render_row(pattern, row, seen) -> str:
     """The row as it would be written into authz_table.py, aligned under the header."""
     lines = [f'    "{pattern.name}": {{  # /{pattern.route}']
-    lines.append(f'        "kwargs": {row.get("kwargs", {})!r},')
+    lines.append(f'        "kwargs": {json.dumps(row.get("kwargs", {}), ensure_ascii=False)},')
     if row.get("post"):
-        lines.append(f'        "post": {row["post"]!r},')
+        lines.append(f'        "post": {json.dumps(row["post"], ensure_ascii=False)},')
     lines.append(f"        # {'':<16}{authz_table.HEADER}")
     for key, answers in seen.items():
         cells = "".join(f"{cell:<7}" for cell in answers.split()).rstrip()
         label = f'"{key}":'
         lines.append(f'        {label:<17}"{cells}",')
     lines.append("    },")
+    return "\n".join(lines)
+
+
+def differences(expected: dict, seen: dict) -> str:
+    """One line per cell that changed: "POST own staff_s: table 404, today 302+"."""
+    lines = []
+    for key in sorted(set(expected) | set(seen)):
+        want = expected.get(key, "").split() or ["-"] * len(PERSONAS)
+        got = seen.get(key, "").split() or ["-"] * len(PERSONAS)
+        for persona, a, b in zip(PERSONAS, want, got, strict=True):
+            if a != b:
+                lines.append(f"  {key} {persona}: table {a}, today {b}")
     return "\n".join(lines)
 
 
@@ -161,7 +126,8 @@ def test_answers_match_the_table(harness, pattern):
     if seen != expected:
         changes = "\n".join(f"  {key}: {tables}" for key, tables in details.items())
         pytest.fail(
-            f"{pattern.name} answers differently from its row. Today's answers, as a row:\n"
+            f"{pattern.name} answers differently from its row:\n{differences(expected, seen)}\n"
+            f"Today's answers, as a row:\n"
             f"{render_row(pattern, row, seen)}\n"
             f"(columns: {' '.join(PERSONAS)}; '+' = the watched tables changed)\n"
             f"tables changed:\n{changes or '  none'}"
