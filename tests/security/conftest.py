@@ -30,18 +30,22 @@ class Harness:
             client.cookies[settings.SESSION_COOKIE_NAME] = self.sessions[persona]
         return client
 
-    def send(self, persona, method, url, data=None, headers=None):
-        """(response, changed tables) for one request, whose writes are then rolled back."""
+    def send(self, persona, method, url, data=None, headers=None, inspect=None, watch=True):
+        """(response, changed tables, inspect()) for one request, whose writes are then rolled
+        back; `inspect` looks at the data before the rollback; `watch=False` skips the
+        snapshot of the watched tables (changed is then empty)."""
+        seen = None
         with transaction.atomic():
             client = self.client(persona)
             send = client.get if method == "GET" else client.post
             response = send(url, data or {}, headers=headers or {})
             try:
-                changed = changed_tables(self.baseline, snapshot())
+                changed = changed_tables(self.baseline, snapshot()) if watch else []
+                seen = inspect() if inspect else None
             except Exception as error:  # a request that broke the transaction
                 changed = [f"unknown: {error.__class__.__name__}"]
             transaction.set_rollback(True)
-        return response, changed
+        return response, changed, seen
 
     def answer(self, response, changed) -> str:
         """The table's word for a response: "200", "login", "302+", ..."""

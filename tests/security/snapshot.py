@@ -62,3 +62,52 @@ def changed_tables(before: dict, after: dict) -> list[str]:
         for table in before
         if before[table] != after[table]
     )
+
+
+def side_fingerprint(ids: dict) -> list:
+    """A digest of every row of one side's group, its people, canvases, reviews and mentoring.
+
+    Compared before and after a request made with the other side's objects:
+    nothing of this side may change.
+    """
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Notification
+    from canvases.models import Canvas, CanvasVersion, Comment, CommentThread
+    from communities.models import CommunityGroup, Membership
+    from mentors.models import Assignment, Cohort, FollowUp, Mentor
+
+    group = ids["group"]
+    people = get_user_model().objects.filter(memberships__group=group)
+    querysets = [
+        CommunityGroup.objects.filter(pk=group),
+        Membership.objects.filter(group=group),
+        get_user_model().objects.filter(pk__in=people.values("pk")),
+        Canvas.objects.filter(group=group),
+        CanvasVersion.objects.filter(canvas__group=group),
+        CommentThread.objects.filter(canvas__group=group),
+        Comment.objects.filter(thread__canvas__group=group),
+        Mentor.objects.filter(pk=ids["mentor"]),
+        Assignment.objects.filter(group=group),
+        FollowUp.objects.filter(group=group),
+        Cohort.objects.filter(pk=ids["cohort"]),
+        Cohort.groups.through.objects.filter(cohort=ids["cohort"]),
+        Cohort.mentors.through.objects.filter(cohort=ids["cohort"]),
+        Notification.objects.filter(recipient__in=people.values("pk")),
+    ]
+    parts, params = [], []
+    for index, qs in enumerate(querysets):
+        meta = qs.model._meta
+        inner, inner_params = qs.values("pk").query.sql_with_params()
+        table, pk = (
+            connection.ops.quote_name(meta.db_table),
+            connection.ops.quote_name(meta.pk.column),
+        )
+        parts.append(
+            f"SELECT {index}, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+            f"FROM {table} t WHERE t.{pk} IN ({inner})"
+        )
+        params.extend(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(f"({part})" for part in parts), params)
+        return [digest for _, digest in sorted(cursor.fetchall())]

@@ -55,7 +55,7 @@ def observe(harness, pattern, row) -> dict:
             key = f"{method} {variant}".strip()
             answers = []
             for persona in PERSONAS:
-                response, changed = harness.send(persona, method, url, data)
+                response, changed, _ = harness.send(persona, method, url, data)
                 answers.append(harness.answer(response, changed))
                 if changed:
                     details[f"{key} {persona}"] = changed
