@@ -91,22 +91,28 @@ def differences(expected: dict, seen: dict) -> str:
 
 
 def kwargs_guess(pattern) -> dict:
-    """A starting guess for a new row's kwargs: the object each argument names."""
+    """A new row's kwargs: the scenario object each argument most likely names."""
     guess = {"group_pk": "group", "thread_pk": "thread", "comment_pk": "comment"}
     guess |= {"user_pk": "newcomer", "number": "version_number"}
-    guess |= {"uidb64": "uidb64", "token": "token", "pk": "?"}
+    guess |= {"uidb64": "uidb64", "token": "token", "pk": _pk_guess(pattern.name)}
     return {arg: guess.get(arg, "?") for arg in pattern.kwargs}
+
+
+def _pk_guess(name: str) -> str:
+    app, _, view = name.partition(":")
+    for word in ("cohort", "assignment", "notification", "follow_up", "group", "mentor"):
+        if word in view:
+            return word
+    return {"canvases": "canvas", "communities": "group", "mentors": "mentor"}.get(app, "?")
 
 
 def test_every_url_has_a_row():
     missing = [p for p in PATTERNS if p.name not in authz_table.ROWS]
-    hint = "\n".join(
-        f"    {p.name!r}: {{  # {p.route}\n"
-        f'        "kwargs": {kwargs_guess(p)!r},  # name the object of each argument\n'
-        f"    }},  (run this test file again to see the answers to write)"
-        for p in missing
+    names = "\n".join(f"  {p.name}  (/{p.route})" for p in missing)
+    assert not missing, (
+        f"URL patterns without a row in tests/security/authz_table.py:\n{names}\n"
+        "test_answers_match_the_table[<name>] prints each row to add, with today's answers."
     )
-    assert not missing, f"URL patterns without a row in tests/security/authz_table.py:\n{hint}"
 
 
 def test_no_row_for_a_url_that_is_gone():
@@ -118,7 +124,19 @@ def test_no_row_for_a_url_that_is_gone():
 def test_answers_match_the_table(harness, pattern):
     row = authz_table.ROWS.get(pattern.name)
     if row is None:
-        pytest.fail(f"{pattern.name} has no row: see test_every_url_has_a_row")
+        row = {"kwargs": kwargs_guess(pattern)}
+        if "?" in row["kwargs"].values():
+            pytest.fail(
+                f"{pattern.name} has no row. Add, naming the scenario object of each argument:\n"
+                f"{render_row(pattern, row, {})}"
+            )
+        seen, _ = observe(harness, pattern, row)
+        pytest.fail(
+            f"{pattern.name} has no row. The row to add to tests/security/authz_table.py, with "
+            f"today's answers (check each: outsiders 404, insiders without the right 403, a "
+            f'refused request writes nothing; add a "post" body that succeeds for whoever has '
+            f"the right):\n{render_row(pattern, row, seen)}"
+        )
     if any(value == "?" for value in row.get("kwargs", {}).values()):
         pytest.fail(f"{pattern.name}: name the object of each argument in its kwargs")
     seen, details = observe(harness, pattern, row)
