@@ -366,3 +366,40 @@ def test_forms_survive_edge_values(harness, name):
             except AssertionError as error:
                 failures.append(f"{field}={value[:20]!r}: {error}")
     assert not failures, "\n".join(failures)
+
+
+# Fields that may name the other region's object, and why: they grant nothing there.
+FOREIGN_ALLOWED = {
+    ("mentors:mentor_create", "home_province"): "where the mentor lives, not where they work",
+    ("mentors:mentor_edit", "home_province"): "where the mentor lives, not where they work",
+    ("mentors:mentor_edit", "phone"): "on edit the phone is a contact number, not a sign-in name",
+}
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_forms_refuse_the_other_regions_ids(harness, name):
+    """Each field that names an object, given group B's object instead, as A's right persona:
+    refused, so nothing changes at all (FOREIGN_ALLOWED: nothing of B's changes)."""
+    right, _ = _personas(name)
+    url = own_url(harness, name)
+    template = authz_table.ROWS[name].get("post", {})
+    own, foreign = harness.world.sides["own"], harness.world.sides["foreign"]
+    body = own.payload(template)
+    fields = [
+        f for f in template if own.payload({f: template[f]}) != foreign.payload({f: template[f]})
+    ]
+    before = side_fingerprint(foreign.ids)
+    failures = []
+    for field in fields:
+        response, changed, after = harness.send(
+            right,
+            "POST",
+            url,
+            body | foreign.payload({field: template[field]}),
+            inspect=lambda: side_fingerprint(foreign.ids),
+        )
+        allowed = (name, field) in FOREIGN_ALLOWED
+        if response.status_code >= 500 or after != before or (changed and not allowed):
+            answer = harness.answer(response, changed)
+            failures.append(f"POST {url} {field}=<group B's> as {right}: {answer} {changed}")
+    assert not failures, "\n".join(failures)
