@@ -18,6 +18,7 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -76,7 +77,7 @@ TEXT = st.text(
     max_size=30,
 )
 FUZZ = settings(
-    max_examples=6,
+    max_examples=5,
     deadline=None,
     derandomize=True,
     database=None,
@@ -165,8 +166,6 @@ def form_fields(harness, name, persona, url, template) -> list:
 
 
 def own_url(harness, name):
-    from django.urls import reverse
-
     kwargs = authz_table.ROWS[name].get("kwargs", {})
     ids = harness.world.sides["own"].ids
     return reverse(name, kwargs={arg: ids[obj] for arg, obj in kwargs.items()})
@@ -208,17 +207,14 @@ def check(harness, response, *, persona, wrong, changed, foreign_before, foreign
         assert not changed, f"{where}: a persona without the right changed {changed}"
 
 
-def fuzz(harness, data, *, name, persona, wrong, method, url):
+def fuzz(harness, draw, *, name, fields, template, persona, wrong, method, url):
+    """One generated request to `url`, then the promises of `check`."""
     foreign_ids = harness.world.sides["foreign"].ids
+    foreign = foreign_values(harness)
     before = side_fingerprint(foreign_ids)
-    headers = data.draw(st.sampled_from(HEADERS), label="headers")
-    names, valid = data.fields
-    body = data.draw(
-        st.fixed_dictionaries(
-            {name: value_strategy(valid.get(name), data.foreign) for name in names}
-        ),
-        label="body",
-    )
+    headers = draw(st.sampled_from(HEADERS), label="headers")
+    strategies = {field: value_strategy(template.get(field), foreign) for field in fields}
+    body = draw(st.fixed_dictionaries(strategies), label="body")
     response, changed, after = harness.send(
         persona,
         method,
@@ -242,13 +238,6 @@ def fuzz(harness, data, *, name, persona, wrong, method, url):
     )
 
 
-class _Draw:
-    """Hypothesis' `data` with what the fuzzed form needs alongside."""
-
-    def __init__(self, data, fields, foreign):
-        self.draw, self.fields, self.foreign = data.draw, fields, foreign
-
-
 @pytest.mark.parametrize("role", ["right", "wrong"])
 @pytest.mark.parametrize("name", FORMS)
 def test_forms_survive_anything(harness, name, role):
@@ -260,15 +249,16 @@ def test_forms_survive_anything(harness, name, role):
     if not names:
         pytest.skip(f"{name} posts no fields")
     personas = [right] if role == "right" else wrong
-    foreign = foreign_values(harness)
 
     @FUZZ
     @given(st.data(), st.sampled_from(personas))
     def run(data, persona):
         fuzz(
             harness,
-            _Draw(data, (names, template), foreign),
+            data.draw,
             name=name,
+            fields=names,
+            template=template,
             persona=persona,
             wrong=role == "wrong",
             method="POST",
@@ -286,15 +276,16 @@ def test_pages_survive_any_query(harness, name):
     )
     url = own_url(harness, name)
     names = page_fields(harness, persona, url, "get") + ["page"] + EXTRA_QUERY.get(name, [])
-    foreign = foreign_values(harness)
 
     @settings(FUZZ, max_examples=3)
     @given(st.data())
     def run(data):
         fuzz(
             harness,
-            _Draw(data, (names, {}), foreign),
+            data.draw,
             name=name,
+            fields=names,
+            template={},
             persona=persona,
             wrong=True,  # a GET never writes
             method="GET",
@@ -334,7 +325,7 @@ def test_pages_survive_edge_values(harness, name):
         pytest.xfail("known, tracked: " + "; ".join(known))
 
 
-FORM_EDGES = ["²", "\x00", SCRIPT, "9" * 40]
+FORM_EDGES = ["²", "\x00", SCRIPT]  # huge numbers and the rest: the hypothesis runs above
 
 
 @pytest.mark.parametrize("name", FORMS)
