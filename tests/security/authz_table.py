@@ -192,10 +192,10 @@ ROWS = {
     "communities:person_link": {  # /groups/<int:pk>/people/<int:user_pk>/link/
         "kwargs": {"pk": "group", "user_pk": "newcomer"},
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
-        "GET own":       "login  403    403    404    404    404    200    404    200",
-        "POST own":      "login  403    403    404    404    404    200    404    200",
-        "GET foreign":   "login  404    404    403    404    404    404    200    200",
-        "POST foreign":  "login  404    404    403    404    404    404    200    200",
+        "GET own":       "login  403    403    404    404    404    403    404    200",
+        "POST own":      "login  403    403    404    404    404    403    404    200",
+        "GET foreign":   "login  404    404    403    404    404    404    403    200",
+        "POST foreign":  "login  404    404    403    404    404    404    403    200",
         "GET mixed":     "login  403    403    404    404    404    404    404    404",
         "POST mixed":    "login  403    403    404    404    404    404    404    404",
     },
@@ -502,6 +502,104 @@ ROWS = {
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
         "GET":           "login  404    404    404    404    404    200    200    200",
         "POST":          "login  404    404    404    404    404    200    200    200",
+    },
+    "accounts:audit": {  # /accounts/audit/
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    404    404    200    200    200",
+        "POST":          "login  404    404    404    404    404    200    200    200",
+    },
+    "accounts:person_detail": {  # /accounts/people/<int:pk>/
+        "kwargs": {"pk": "newcomer"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    404    404    200    404    200",
+        "POST own":      "login  404    404    404    404    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "accounts:person_export": {  # /accounts/people/<int:pk>/export/
+        "kwargs": {"pk": "newcomer"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    404    404    403    404    200",
+        "POST own":      "login  404    404    404    404    404    403    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    403    200",
+        "POST foreign":  "login  404    404    404    404    404    404    403    200",
+    },
+    "accounts:person_anonymise": {  # /accounts/people/<int:pk>/anonymise/
+        "kwargs": {"pk": "newcomer"},
+        "post": {"confirm": "on"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    404    404    403    404    200",
+        "POST own":      "login  404    404    404    404    404    403    404    302+",
+        "GET foreign":   "login  404    404    404    404    404    404    403    200",
+        "POST foreign":  "login  404    404    404    404    404    404    403    302+",
+    },
+    "privacy": {  # /privacy/
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "200    200    200    200    200    200    200    200    200",
+        "POST":          "200    200    200    200    200    200    200    200    200",
+    },
+    "communities:invitation_withdraw": {  # /groups/<pk>/invitations/<invitation_pk>/withdraw/
+        "kwargs": {"pk": "group", "invitation_pk": "invitation"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    404    404    302    404    302",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    302    302",
+        "GET mixed":     "login  405    405    405    405    405    405    405    405",
+        "POST mixed":    "login  403    403    404    404    404    404    404    404",
+    },
+    "communities:invitation_accept": {  # /groups/invitations/<int:pk>/accept/
+        "kwargs": {"pk": "invitation"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  404    404    404    404    404    404    404    404",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    404    404    404    404    404    404",
+    },
+    "communities:invitation_decline": {  # /groups/invitations/<int:pk>/decline/
+        "kwargs": {"pk": "invitation"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  404    404    404    404    404    404    404    404",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    404    404    404    404    404    404",
+    },
+    "canvases:autosave": {  # /canvases/<int:pk>/autosave/
+        "kwargs": {"pk": "draft"},
+        "post": {"base_revision": "{draft_revision}", "save_id": "authz1", "channels": "ใหม่"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "405    405    405    405    405    405    405    405    405",
+        "POST own":      "401    200+   403    404    403    404    403    404    403",
+        "GET foreign":   "405    405    405    405    405    405    405    405    405",
+        "POST foreign":  "401    404    404    200+   404    404    404    403    403",
+    },
+    "canvases:block_history": {  # /canvases/<int:pk>/blocks/<str:key>/
+        "kwargs": {"pk": "draft", "key": "block_key"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "canvases:block_restore": {  # /canvases/<int:pk>/blocks/<str:key>/restore/<int:change_pk>/
+        "kwargs": {"pk": "draft", "key": "block_key", "change_pk": "block_change"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    403    404    403    404    403",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    403    403",
+        "GET mixed":     "login  405    405    405    405    405    405    405    405",
+        "POST mixed":    "login  404    403    404    403    404    403    404    403",
+    },
+    "mentors:coverage_province": {  # /mentors/coverage/<str:code>/
+        "kwargs": {"code": "province_code"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    404    404    200    404    200",
+        "POST own":      "login  404    404    404    404    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
     },
 }
 # fmt: on

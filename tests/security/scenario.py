@@ -19,7 +19,7 @@ from django.utils import timezone
 from accounts.models import Role
 from accounts.services import password_setup_path
 from canvases import reviews, services
-from communities.models import MembershipRole
+from communities.models import Invitation, MembershipRole
 from tests import factories
 
 # Who the table speaks for, in the order of its columns.
@@ -105,6 +105,11 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
         recipient=leader, url=reverse("canvases:detail", args=[canvas.pk])
     )
 
+    invitee = factories.UserFactory(username=f"invitee_{tag}", phone=f"+6688000000{tag[-1]}")
+    invitation = Invitation.objects.create(
+        group=group, invitee=invitee, phone=invitee.phone, role=MembershipRole.MEMBER
+    )
+    block_change = draft.block_changes.filter(block_key="channels").first()
     link = password_setup_path(newcomer).rstrip("/").split("/")
     return region, Side(
         ids={
@@ -112,6 +117,10 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
             "region_slug": region.slug,
             "province": province.pk,
             "tambon_code": tambon.code,
+            "province_code": province.code,
+            "invitation": invitation.pk,
+            "block_key": "channels",
+            "block_change": block_change.pk,
             "group": group.pk,
             "leader": leader.pk,
             "newcomer": newcomer.pk,
