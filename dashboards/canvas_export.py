@@ -72,7 +72,8 @@ class CanvasExportFilterForm(forms.Form):
         regions = regions_managed_by(user) if user.is_codi_staff else Region.objects.all()
         provinces = Province.objects.all()
         if user.is_regional_staff:
-            provinces = provinces.filter(region_id=staff_region_id(user))
+            region_id = staff_region_id(user)
+            provinces = provinces.filter(region_id=region_id) if region_id else provinces.none()
         self.fields["region"].queryset = regions
         self.fields["province"].queryset = provinces
 
