@@ -12,6 +12,7 @@ urlpatterns = [
     path("groups/", include("communities.urls")),
     path("canvases/", include("canvases.urls")),
     path("mentors/", include("mentors.urls")),
+    path("dashboards/", include("dashboards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
