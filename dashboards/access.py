@@ -101,15 +101,15 @@ def _check_area(viewer: Viewer, region_id, area_groups) -> None:
 
 def get_province_for_viewer(viewer: Viewer, code: str) -> Province:
     province = get_object_or_404(Province.objects.select_related("region"), code=code)
-    _check_area(viewer, province.region_id, CommunityGroup.objects.filter(tambon__province=province))
+    groups = CommunityGroup.objects.filter(tambon__province=province)
+    _check_area(viewer, province.region_id, groups)
     return province
 
 
 def get_district_for_viewer(viewer: Viewer, code: str) -> District:
-    district = get_object_or_404(
-        District.objects.select_related("province__region"), code=code
-    )
-    _check_area(viewer, district.province.region_id, CommunityGroup.objects.filter(tambon__district=district))
+    district = get_object_or_404(District.objects.select_related("province__region"), code=code)
+    groups = CommunityGroup.objects.filter(tambon__district=district)
+    _check_area(viewer, district.province.region_id, groups)
     return district
 
 
@@ -119,4 +119,3 @@ def get_tambon_for_viewer(viewer: Viewer, code: str) -> Tambon:
     )
     _check_area(viewer, tambon.province.region_id, CommunityGroup.objects.filter(tambon=tambon))
     return tambon
-

@@ -326,9 +326,7 @@ def _cohorts(scope: Scope) -> dict:
     )
     return cohorts.aggregate(
         cohorts=Count("id"),
-        trained=Sum(
-            Coalesce("trained_count", Subquery(trainees, output_field=IntegerField()), 0)
-        ),
+        trained=Sum(Coalesce("trained_count", Subquery(trainees, output_field=IntegerField()), 0)),
     )
 
 

@@ -201,7 +201,8 @@ def _dashboard_page(request, level=None, code=None):
     province = form.cleaned_data.get("province")
     if province:
         # Choosing a province in the filters opens its own page, the filters kept.
-        return redirect(reverse("dashboards:province", args=[province.pk]) + _carried_query(request))
+        url = reverse("dashboards:province", args=[province.pk])
+        return redirect(url + _carried_query(request))
     sort = form.cleaned_data.get("sort") or "name"
     data = selectors.dashboard(scope)
     column = sort.lstrip("-")

@@ -71,7 +71,9 @@ def _canvas(world, group, status, *, submitted_at=None, decided_at=None, version
 def build_world(*, south, north, krabi, ao_luek_tai, group, mentor, size=1) -> World:
     """`size` copies of the same pattern of groups and canvases; figures grow with it."""
     world = World()
-    phang_nga = factories.ProvinceFactory(code="82", name_th="พังงา", name_en="Phang Nga", region=south)
+    phang_nga = factories.ProvinceFactory(
+        code="82", name_th="พังงา", name_en="Phang Nga", region=south
+    )
     chiang_mai = factories.ProvinceFactory(
         code="50", name_th="เชียงใหม่", name_en="Chiang Mai", region=north
     )
@@ -145,7 +147,9 @@ def build_world(*, south, north, krabi, ao_luek_tai, group, mentor, size=1) -> W
     # A follow-up too old to count.
     world.follow_ups.append(
         factories.FollowUpFactory(
-            mentor=mentor, group=group, happened_on=timezone.localdate() - datetime.timedelta(days=91)
+            mentor=mentor,
+            group=group,
+            happened_on=timezone.localdate() - datetime.timedelta(days=91),
         )
     )
     return world
