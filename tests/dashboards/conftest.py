@@ -15,6 +15,7 @@ from accounts.models import Role
 from canvases.models import CanvasEvent, CanvasStatus, EventKind
 from communities.models import GroupKind, Sector
 from dashboards.fiscal import BANGKOK
+from mentors.models import Assignment
 from tests import factories
 
 # "Today" for the world: 15 March 2026, Bangkok (fiscal year 2569, 5.5 months in).
@@ -97,7 +98,10 @@ def build_world(*, south, north, krabi, ao_luek_tai, group, mentor, size=1) -> W
     leader = factories.UserFactory()
     cohort.trainees.add(leader)
     cohort.groups.add(group)
-    world.assignments.append(factories.AssignmentFactory(mentor=mentor, group=group))
+    world.assignments.append(
+        Assignment.objects.filter(mentor=mentor, group=group).first()
+        or factories.AssignmentFactory(mentor=mentor, group=group)
+    )
     other_mentor = factories.MentorFactory(region=south)
     fy_start = datetime.datetime(2025, 10, 1, tzinfo=BANGKOK)
     for copy in range(size):
