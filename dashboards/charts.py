@@ -8,8 +8,10 @@ static/css/dashboards.css only sizes and focuses.
 
 import datetime
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import dateformat, translation
 from django.utils.html import format_html, format_html_join
@@ -59,13 +61,19 @@ def _num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def format_value(value: int | float | None) -> str:
+def format_value(value: int | float | Decimal | None) -> str:
     """A figure as the map and legend write it: `1,234`, `12.5`, or `–` for no data."""
     if value is None:
         return "–"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
+    if not isinstance(value, int) and not float(value).is_integer():
+        return f"{float(value):,.1f}"
     return f"{int(value):,}"
+
+
+def _text_width(text: str, font_size: float) -> float:
+    """A generous estimate of a line's width: Thai marks above and below take no room."""
+    spacing = sum(1 for char in text if unicodedata.category(char) != "Mn")
+    return spacing * font_size * 0.62
 
 
 # --- The province map ------------------------------------------------------------------
@@ -80,27 +88,40 @@ class MapStep:
     upper: float
 
 
-def map_steps(values: list[int | float | None]) -> list[MapStep]:
-    """Up to five equal-interval steps from the smallest to the largest figure above zero.
+def map_steps(values: list[int | float | Decimal | None]) -> list[MapStep]:
+    """Up to five equal steps of a round width (1, 2, 2.5 or 5 × 10ⁿ) up to the largest figure.
 
-    Whole-number figures get whole-number ranges (1–20, 21–40, …), merged when fewer than
-    five distinct ranges exist; the steps then spread over the palette so the largest
-    figure keeps the darkest colour.
+    A regional report reads "1–250, 251–500, …" more easily than "1–247, 248–494". Whole-number
+    figures get whole-number ranges; with fewer than five ranges the steps spread over the
+    palette so the largest figure keeps the darkest colour.
     """
-    positives = [v for v in values if v is not None and v > 0]
+    positives = [v if isinstance(v, int) else float(v) for v in values if v is not None and v > 0]
     if not positives:
         return []
     top = max(positives)
     whole = all(float(v).is_integer() for v in positives)
+    width = _round_step(top / 5, whole)
+    uppers = [round(width * k, 10) for k in range(1, math.ceil(round(top / width, 10)) + 1)]
     if whole:
-        uppers = sorted({math.ceil(top * k / 5) for k in range(1, 6)})
+        uppers = [int(u) for u in uppers]
         lowers = [1] + [u + 1 for u in uppers[:-1]]
     else:
-        uppers = [top * k / 5 for k in range(1, 6)]
-        lowers = [min(positives)] + uppers[:-1]
+        lowers = [0, *uppers[:-1]]  # each range includes its upper end, not its lower
     count = len(uppers)
     indexes = [4] if count == 1 else [round(i * 4 / (count - 1)) for i in range(count)]
     return [MapStep(i, lo, up) for i, lo, up in zip(indexes, lowers, uppers, strict=True)]
+
+
+def _round_step(raw: float, whole: bool) -> float:
+    """The smallest 1, 2, 2.5 or 5 × 10ⁿ at least `raw` (at least 1 for whole numbers)."""
+    if whole and raw <= 1:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for multiple in (1, 2, 2.5, 5, 10):
+        step = multiple * magnitude
+        if step >= raw - 1e-12 and not (whole and not float(step).is_integer()):
+            return step
+    return 10 * magnitude
 
 
 def map_class(value: int | float | None, steps: list[MapStep]) -> str:
@@ -171,13 +192,17 @@ def province_map_svg(
     if any(v is None for v in figures):
         legend_entries.append(("pmap-nodata", _("ไม่มีข้อมูล")))
     legend_height = 22 + 24 * len(legend_entries)
-    corner = _empty_corner(drawn, LEGEND_WIDTH, legend_height + 8) if drawn else None
+    legend_width = max(
+        [LEGEND_WIDTH, _text_width(legend_title, 14) + 8]
+        + [26 + _text_width(text, 13) + 8 for _class, text in legend_entries]
+    )
+    corner = _empty_corner(drawn, legend_width + 8, legend_height + 8) if drawn else None
     if corner:
         width, map_x = map_width, 0
         legend_x, legend_top = corner
         height = map_height
     else:
-        width = max(map_width, LEGEND_WIDTH)
+        width = max(map_width, legend_width)
         map_x = (width - map_width) / 2
         legend_x, legend_top = 0, map_height + 16
         height = legend_top + legend_height
@@ -191,8 +216,8 @@ def province_map_svg(
         fill, text_colour, stroke, dash = _tile_colours(css_class)
         tiles.append(
             format_html(
-                '<a href="{href}" class="pmap-tile {css_class}" data-code="{code}">'
-                "<title>{title}</title>"
+                '<a href="{href}" class="pmap-tile {css_class}" data-code="{code}" '
+                'aria-label="{title}"><title>{title}</title>'
                 '<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="3" fill="{fill}" '
                 'stroke="{stroke}" stroke-width="1.5" stroke-dasharray="{dash}"/>'
                 '<text x="{cx}" y="{ty}" text-anchor="middle" font-size="15" '
@@ -270,7 +295,7 @@ def province_map_svg(
     )
 
 
-LEGEND_WIDTH = 180
+LEGEND_WIDTH = 150  # the least room the legend takes; longer texts widen it
 
 
 def _empty_corner(codes: list[str], width: float, height: float) -> tuple[float, float] | None:
@@ -312,7 +337,7 @@ def _range_text(step: MapStep, value_format) -> str:
 
 CHART_WIDTH = 480
 CHART_HEIGHT = 280
-CHART_LEFT = 40
+CHART_LEFT = 44
 CHART_RIGHT = 24
 CHART_TOP = 56
 CHART_BOTTOM = 36
@@ -364,7 +389,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         parts.append(
             format_html(
                 '<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{grid}" stroke-width="1"/>'
-                '<text x="{tx}" y="{ty}" text-anchor="end" font-size="12" fill="#111111">'
+                '<text x="{tx}" y="{ty}" text-anchor="end" font-size="13" fill="#111111">'
                 "{tick}</text>",
                 x1=CHART_LEFT,
                 x2=CHART_WIDTH - CHART_RIGHT,
@@ -413,7 +438,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
             parts.append(
                 format_html(
                     '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{axis}"/>'
-                    '<text x="{x}" y="{ty}" text-anchor="middle" font-size="12" '
+                    '<text x="{x}" y="{ty}" text-anchor="middle" font-size="13" '
                     'fill="#111111">{month}</text>',
                     x=_num(centre),
                     y1=_num(base),

@@ -3,6 +3,7 @@
 import datetime
 import re
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 import geothai
 import pytest
@@ -110,6 +111,7 @@ def test_the_country_map_is_valid_svg_with_a_link_and_title_per_province():
     krabi = drawn["81"]
     assert krabi.get("href") == "/dashboards/?province=81&fy=2569"
     assert krabi.find(f"{SVG}title").text == "จังหวัด 81: 81"
+    assert krabi.get("aria-label") == "จังหวัด 81: 81"
     assert [t.text for t in krabi.iter(f"{SVG}text")] == ["กบ", "81"]
 
 
@@ -171,6 +173,23 @@ def test_no_data_is_hatched_and_zero_outlined_not_told_by_colour_alone():
         assert contrast(charts.MAP_NO_DATA_TEXT, colour) >= 4.5
 
 
+@pytest.mark.parametrize(
+    ("top", "ranges"),
+    [
+        (1234, [(1, 250), (251, 500), (501, 750), (751, 1000), (1001, 1250)]),
+        (88, [(1, 20), (21, 40), (41, 60), (61, 80), (81, 100)]),
+        (7, [(1, 2), (3, 4), (5, 6), (7, 8)]),
+        (0.5, [(0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5)]),
+    ],
+)
+def test_ranges_have_round_widths_and_cover_the_largest_figure(top, ranges):
+    steps = charts.map_steps([top, None, 0])
+
+    assert [(s.lower, s.upper) for s in steps] == ranges
+    assert steps[-1].index == 4
+    assert charts.map_class(top, steps) == "pmap-step-5"
+
+
 def test_few_distinct_figures_still_give_the_largest_the_darkest_step():
     steps = charts.map_steps([1, 2])
 
@@ -185,6 +204,22 @@ def test_shares_get_decimal_ranges_and_a_caller_format():
     texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
     assert "50%" in texts
     assert "40%–50%" in texts
+
+
+def test_figures_from_the_database_as_decimals_keep_their_fraction():
+    svg = draw_map({"10": Decimal("12.5"), "11": Decimal("50.0")}, codes=["10", "11"])
+
+    drawn = tiles(svg)
+    assert drawn["10"].find(f"{SVG}title").text == "จังหวัด 10: 12.5"
+    assert drawn["11"].get("class") == "pmap-tile pmap-step-5"
+
+
+def test_a_long_legend_title_widens_the_picture_rather_than_being_cut():
+    title = "ร้อยละของแผนที่ผ่านการพิจารณาต่อแผนทั้งหมดในปีงบประมาณ 2569"
+    svg = charts.province_map_svg({"10": 1}, codes=["10"], link=str, name=str, legend_title=title)
+
+    width = float(ET.fromstring(svg).get("viewBox").split()[2])
+    assert width >= len(title) * 14 * 0.5
 
 
 def test_a_malicious_province_name_and_link_are_escaped():
