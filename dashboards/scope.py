@@ -40,6 +40,8 @@ class Scope:
     district: District | None = None
     tambon: Tambon | None = None
     filters: Filters = field(default_factory=Filters)
+    # The table's rows when not the level's usual parts (the country's map: provinces).
+    table_level: str = ""
 
     @property
     def area(self):
@@ -56,6 +58,8 @@ class Scope:
         """What the table's rows are: regions of the country, provinces of a region…
 
         A mentor's root page lists provinces: their groups are few and spread thin."""
+        if self.table_level:
+            return self.table_level
         if self.level == Level.COUNTRY and self.viewer.is_mentor:
             return Level.PROVINCE
         return {

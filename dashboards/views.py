@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canvases import selectors as canvas_selectors
-from dashboards import access, lists, selectors, services
+from dashboards import access, charts, lists, selectors, services
 from dashboards.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
-from dashboards.forms import COLUMNS, DashboardFilterForm, TargetsForm
+from dashboards.forms import COLUMNS, MAP_FIGURES, DashboardFilterForm, TargetsForm
 from dashboards.models import FiscalTarget
 from dashboards.scope import Filters, Level, Scope
 from mentors import access as mentor_access
@@ -221,6 +221,7 @@ def _dashboard_page(request, level=None, code=None):
     page_url = _page_url(scope)
     page_query = _carried_query(request, region=region_param if level is None else "")
     breadcrumb = _breadcrumb(request, scope)
+    monthly = selectors.monthly_counts(scope)
     return render(
         request,
         "dashboards/dashboard.html",
@@ -233,7 +234,9 @@ def _dashboard_page(request, level=None, code=None):
             "list_urls": _list_urls(scope, page_query),
             "breadcrumb": breadcrumb[:-1],
             "title": breadcrumb[-1][0] if breadcrumb else _("แดชบอร์ด"),
-            "monthly": selectors.monthly_counts(scope),
+            "monthly": monthly,
+            "monthly_svg": charts.monthly_chart_svg(monthly),
+            **_map(request, scope, data, form.cleaned_data["figure"]),
             "thresholds": {
                 "on_track": round(selectors.ON_TRACK_AT * 100),
                 "behind": round(selectors.BEHIND_AT * 100),
@@ -241,6 +244,43 @@ def _dashboard_page(request, level=None, code=None):
             "can_set_targets": access.can_set_targets(request.user),
         },
     )
+
+
+def _map(request, scope: Scope, data, figure: str) -> dict:
+    """The province map of the page (country, region or a mentor's provinces), coloured
+    by the figure picked; the same numbers go in a table beside it."""
+    if scope.child_level == Level.PROVINCE:
+        rows = data.rows
+    elif scope.level == Level.COUNTRY and scope.viewer.is_national:
+        rows = selectors.country_province_rows(scope, data.total)
+    else:
+        return {}
+    label = dict(MAP_FIGURES)[figure]
+    query = _carried_query(request)
+    names = {row.key: row.name for row in rows}
+
+    def value(row):
+        number = row.value(figure)
+        return number * 100 if number is not None and figure.endswith("share") else number
+
+    values = {row.key: value(row) for row in rows}
+    svg = charts.province_map_svg(
+        values,
+        codes=list(values),
+        link=lambda code: reverse("dashboards:province", args=[code]) + query,
+        name=lambda code: names[code],
+        legend_title=str(label),
+    )
+    return {
+        "map_svg": svg,
+        "map_label": label,
+        "map_rows": [(row, values[row.key]) for row in rows],
+        "map_query": [
+            (key, value) for key, value in request.GET.items() if key not in ("figure", "page")
+        ],
+        "map_figures": MAP_FIGURES,
+        "map_figure": figure,
+    }
 
 
 @login_required
