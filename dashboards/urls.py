@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from dashboards import views
+
+
+class ExtensionConverter:
+    """The two download formats of a table."""
+
+    regex = "csv|xlsx"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ExtensionConverter, "ext")
 
 app_name = "dashboards"
 
@@ -14,4 +29,6 @@ urlpatterns = [
     path("tambon/<str:code>/", views.tambon, name="tambon"),
     path("tambon/<str:code>/list/<slug:figure>/", views.tambon_list, name="tambon_list"),
     path("targets/", views.targets, name="targets"),
+    path("export.<ext:extension>", views.export_root, name="export_root"),
+    path("<str:level>/<str:code>/export.<ext:extension>", views.export_area, name="export_area"),
 ]

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from canvases import selectors as canvas_selectors
-from dashboards import access, charts, lists, selectors, services
+from dashboards import access, charts, exports, lists, selectors, services
 from dashboards.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
 from dashboards.forms import COLUMNS, MAP_FIGURES, DashboardFilterForm, TargetsForm
 from dashboards.models import FiscalTarget
@@ -147,6 +148,17 @@ def _list_urls(scope: Scope, query: str) -> dict[str, str]:
     return urls
 
 
+def _export_urls(scope: Scope, query: str) -> dict[str, str]:
+    urls = {}
+    for extension in ("csv", "xlsx"):
+        if scope.level in (Level.COUNTRY, Level.REGION):
+            url = reverse("dashboards:export_root", args=[extension])
+        else:
+            url = reverse("dashboards:export_area", args=[scope.level, scope.area.pk, extension])
+        urls[extension] = url + query
+    return urls
+
+
 def _sort_headers(page_url: str, query: str, sort: str) -> list[dict]:
     """Each column's header: a link that sorts by it (again: the other way round)."""
     joiner = "&" if query else "?"
@@ -232,6 +244,14 @@ def _dashboard_page(request, level=None, code=None):
             "headers": _sort_headers(page_url, page_query, sort),
             "sort": sort,
             "list_urls": _list_urls(scope, page_query),
+            "export_urls": _export_urls(
+                scope,
+                _carried_query(
+                    request,
+                    region=region_param if level is None else "",
+                    sort=sort if sort != "name" else "",
+                ),
+            ),
             "breadcrumb": breadcrumb[:-1],
             "title": breadcrumb[-1][0] if breadcrumb else _("แดชบอร์ด"),
             "monthly": monthly,
@@ -281,6 +301,71 @@ def _map(request, scope: Scope, data, figure: str) -> dict:
         "map_figures": MAP_FIGURES,
         "map_figure": figure,
     }
+
+
+SCORECARD_LABELS = {
+    "on_track": _lazy("ตามเป้า"),
+    "behind": _lazy("ช้ากว่าเป้า"),
+    "far_behind": _lazy("ช้ากว่าเป้ามาก"),
+}
+
+
+def _export_value(row, column):
+    value = row.value(column)
+    if value is None:
+        return None
+    if column.endswith("share"):
+        return round(value * 100, 1)
+    if column in ("median_days", "p90_days", "target"):
+        return round(value, 1)
+    return value
+
+
+def _export_filename(scope: Scope, form, extension: str) -> str:
+    """What the file holds, in its name: area, fiscal year and every filter applied."""
+    parts = [_("แดชบอร์ด"), str(scope.area) if scope.area else _("ทั้งประเทศ")]
+    if scope.viewer.is_mentor:
+        parts[1] = _("กลุ่มที่ฉันดูแล")
+    parts.append(_("ปีงบประมาณ%(year)s") % {"year": scope.fiscal_year.year})
+    data = form.cleaned_data
+    if data.get("cohort"):
+        parts.append(str(data["cohort"]))
+    for name in ("sector", "kind"):
+        if data.get(name):
+            parts.append(str(dict(form.fields[name].choices)[data[name]]))
+    return "-".join(part.replace(" ", "_") for part in parts) + f".{extension}"
+
+
+def _export(request, extension, level=None, code=None):
+    """The page's table (one row per area, then the total) as CSV or XLSX."""
+    scope, form = _scope_and_form(request, level, code)
+    if scope is None:
+        return render(request, "dashboards/dashboard.html", {"form": form}, status=400)
+    data = selectors.dashboard(scope)
+    sort = form.cleaned_data.get("sort") or "name"
+    rows = selectors.sort_rows(data.rows, sort.lstrip("-"), sort.startswith("-"))
+    data.total.name = _("รวม")
+    headers = [label for _key, label in COLUMNS] + [_("สถานะเทียบเป้า")]
+    table = [
+        [_export_value(row, key) for key, _label in COLUMNS]
+        + [str(SCORECARD_LABELS.get(row.scorecard, ""))]
+        for row in [*rows, data.total]
+    ]
+    filename = _export_filename(scope, form, extension)
+    respond = exports.csv_response if extension == "csv" else exports.xlsx_response
+    return respond(filename, [str(header) for header in headers], iter(table))
+
+
+@login_required
+def export_root(request, extension):
+    return _export(request, extension)
+
+
+@login_required
+def export_area(request, level, code, extension):
+    if level not in (Level.PROVINCE, Level.DISTRICT, Level.TAMBON):
+        raise Http404
+    return _export(request, extension, level, code)
 
 
 @login_required
