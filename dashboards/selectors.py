@@ -9,6 +9,7 @@ grouped by the areas of its table.
 import datetime
 from dataclasses import dataclass, field, replace
 
+from django.db import connection
 from django.db.models import (
     Aggregate,
     Count,
@@ -161,74 +162,109 @@ class Figures:
         return getattr(self, column)
 
 
-def _figures_by(scope: Scope, key_of) -> dict:
-    """Every live figure, grouped by `key_of(path)` (None: one total). Six queries."""
+TOTAL = "total"
+
+
+def _grouped_sets(queryset, lookups: list[str], **aggregates) -> dict:
+    """One aggregate query for the total and for each grouping in `lookups` at once.
+
+    {(TOTAL, None): figures, (0, key of lookups[0]): figures, (1, …): …}. PostgreSQL's
+    GROUPING SETS reads the rows once for every level of the page (the country's
+    total, its regions and its provinces) instead of once per level; Django has no
+    GROUPING SETS, so the grouped query it compiles gets its GROUP BY rewritten.
+    """
+    queryset = queryset.order_by()
+    if not lookups:
+        return {(TOTAL, None): queryset.aggregate(**aggregates)}
+    query = queryset.values(*lookups).annotate(**aggregates).query
+    compiler = query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    # The grouped columns are selected first (values() before the aggregates).
+    columns = [compiled for _expression, (compiled, _params), _alias in compiler.select]
+    columns = columns[: len(lookups)]
+    head, _grouped_by = sql.rsplit(" GROUP BY ", 1)
+    if not head.startswith("SELECT "):
+        raise ValueError(f"unexpected grouped query: {sql}")
+    sets = ", ".join(f"({column})" for column in columns)
+    sql = (
+        f"SELECT GROUPING({', '.join(columns)}), {head[len('SELECT ') :]}"
+        f" GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    names = list(aggregates)
+    out = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for grouping, *row in cursor.fetchall():
+            keys, values = row[: len(lookups)], dict(zip(names, row[len(lookups) :], strict=True))
+            # GROUPING() sets a bit per column left out of the row's grouping set.
+            if grouping == (1 << len(lookups)) - 1:
+                out[(TOTAL, None)] = values
+                continue
+            index = next(
+                i for i in range(len(lookups)) if not grouping & (1 << (len(lookups) - 1 - i))
+            )
+            out[(index, keys[index])] = values
+    return out
+
+
+def _figures(scope: Scope, levels: list) -> dict:
+    """Every live figure for the page's total and each grouping: `levels` are functions
+    of a lookup path to a group giving the lookup of the area to group by. Six queries."""
     fy = scope.fiscal_year
     out: dict = {}
 
-    def merge(rows):
-        for key, values in rows.items():
+    def merge(path, queryset, **aggregates):
+        lookups = [level(path) for level in levels]
+        for key, values in _grouped_sets(queryset, lookups, **aggregates).items():
             out.setdefault(key, {}).update(values)
 
     merge(
-        _grouped(
-            CommunityGroup.objects.filter(scope.q()),
-            key_of(""),
-            groups=Count("id"),
-            tambons=Count("tambon_id", distinct=True),
-        )
+        "",
+        CommunityGroup.objects.filter(scope.q()),
+        groups=Count("id"),
+        tambons=Count("tambon_id", distinct=True),
     )
     merge(
-        _grouped(
-            Canvas.objects.filter(scope.q("group__")),
-            key_of("group__"),
-            **{state: Count("id", filter=Q(status=state)) for state in STATES},
-        )
+        "group__",
+        Canvas.objects.filter(scope.q("group__")),
+        **{state: Count("id", filter=Q(status=state)) for state in STATES},
     )
     merge(
-        _grouped(
-            CanvasEvent.objects.filter(
-                scope.q("canvas__group__"),
-                kind__in=DECISIONS,
-                version__isnull=False,
-                at__gte=fy.starts_at,
-                at__lt=fy.ends_at,
-            ),
-            key_of("canvas__group__"),
-            decisions=Count("id"),
-            median_days=Percentile(_days_between("at", "version__submitted_at"), 0.5),
-            p90_days=Percentile(_days_between("at", "version__submitted_at"), 0.9),
-            approved_tambons=Count(
-                "canvas__group__tambon_id", filter=Q(kind=EventKind.APPROVED), distinct=True
-            ),
-        )
+        "canvas__group__",
+        CanvasEvent.objects.filter(
+            scope.q("canvas__group__"),
+            kind__in=DECISIONS,
+            version__isnull=False,
+            at__gte=fy.starts_at,
+            at__lt=fy.ends_at,
+        ),
+        decisions=Count("id"),
+        median_days=Percentile(_days_between("at", "version__submitted_at"), 0.5),
+        p90_days=Percentile(_days_between("at", "version__submitted_at"), 0.9),
+        approved_tambons=Count(
+            "canvas__group__tambon_id", filter=Q(kind=EventKind.APPROVED), distinct=True
+        ),
     )
     merge(
-        _grouped(
-            CanvasVersion.objects.filter(
-                scope.q("canvas__group__"),
-                canvas__status=CanvasStatus.SUBMITTED,
-                number=F("canvas__version_count"),
-            ),
-            key_of("canvas__group__"),
-            oldest_waiting_at=Min("submitted_at"),
-        )
+        "canvas__group__",
+        CanvasVersion.objects.filter(
+            scope.q("canvas__group__"),
+            canvas__status=CanvasStatus.SUBMITTED,
+            number=F("canvas__version_count"),
+        ),
+        oldest_waiting_at=Min("submitted_at"),
     )
     merge(
-        _grouped(
-            Assignment.objects.active().filter(scope.q("group__")),
-            key_of("group__"),
-            mentors=Count("mentor_id", distinct=True),
-            groups_with_mentor=Count("group_id", distinct=True),
-        )
+        "group__",
+        Assignment.objects.active().filter(scope.q("group__")),
+        mentors=Count("mentor_id", distinct=True),
+        groups_with_mentor=Count("group_id", distinct=True),
     )
     since = timezone.localdate() - datetime.timedelta(days=FOLLOW_UP_DAYS)
     merge(
-        _grouped(
-            FollowUp.objects.filter(scope.q("group__"), happened_on__gte=since),
-            key_of("group__"),
-            follow_ups=Count("id"),
-        )
+        "group__",
+        FollowUp.objects.filter(scope.q("group__"), happened_on__gte=since),
+        follow_ups=Count("id"),
     )
     return out
 
@@ -249,6 +285,8 @@ class Dashboard:
     people_trained: int = 0
     oldest_waiting: CanvasVersion | None = None
     country_target_is_sum: bool = False
+    # The country page's figures per province (for its map), by province code.
+    by_province: dict = field(default_factory=dict)
 
 
 def _child_areas(scope: Scope, keys) -> list:
@@ -361,8 +399,13 @@ def _targets(scope: Scope) -> dict:
 
 def dashboard(scope: Scope, *, now=None) -> Dashboard:
     """The page's total and one row per child area, with targets shared out by tambons."""
-    total = _fill(Figures(name=str(scope.area or "")), _figures_by(scope, lambda path: None)[None])
-    by_child = _figures_by(scope, scope.child_lookup)
+    levels = [scope.child_lookup]
+    if scope.level == Level.COUNTRY and scope.child_level == Level.REGION:
+        # The country's map is of provinces: counted in the same queries.
+        levels.append(lambda path: f"{path}tambon__province_id")
+    counted = _figures(scope, levels)
+    total = _fill(Figures(name=str(scope.area or "")), counted.get((TOTAL, None), {}))
+    by_child = {key: values for (index, key), values in counted.items() if index == 0}
     areas = _child_areas(scope, by_child.keys())
     tambon_counts = _tambon_counts(scope)
     targets = _targets(scope)
@@ -409,14 +452,16 @@ def dashboard(scope: Scope, *, now=None) -> Dashboard:
         people_trained=cohort_figures["trained"] or 0,
         oldest_waiting=_oldest_waiting(scope),
         country_target_is_sum=country_target_is_sum,
+        by_province={key: values for (index, key), values in counted.items() if index == 1},
     )
 
 
-def country_province_rows(scope: Scope, total: Figures, *, now=None) -> list[Figures]:
+def country_province_rows(data: Dashboard, *, now=None) -> list[Figures]:
     """Every province of the country with its figures, for the national map. Each takes
-    its region's target (or the country's) shared by tambons. Nine queries."""
+    its region's target (or the country's) shared by tambons. Three queries: the
+    figures came with the country's."""
+    scope, total, by_province = data.scope, data.total, data.by_province
     provinces_scope = replace(scope, table_level=Level.PROVINCE)
-    by_province = _figures_by(provinces_scope, provinces_scope.child_lookup)
     provinces = _child_areas(provinces_scope, by_province.keys())
     tambon_counts = _tambon_counts(provinces_scope)
     targets = _targets(scope)

@@ -272,7 +272,7 @@ def _map(request, scope: Scope, data, figure: str) -> dict:
     if scope.child_level == Level.PROVINCE:
         rows = data.rows
     elif scope.level == Level.COUNTRY and scope.viewer.is_national:
-        rows = selectors.country_province_rows(scope, data.total)
+        rows = selectors.country_province_rows(data)
     else:
         return {}
     label = dict(MAP_FIGURES)[figure]
