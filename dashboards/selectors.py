@@ -9,6 +9,7 @@ grouped by the areas of its table.
 import datetime
 from dataclasses import dataclass, field, replace
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Aggregate,
@@ -178,7 +179,11 @@ def _grouped_sets(queryset, lookups: list[str], **aggregates) -> dict:
         return {(TOTAL, None): queryset.aggregate(**aggregates)}
     query = queryset.values(*lookups).annotate(**aggregates).query
     compiler = query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        # Nothing can match (a mentor with no groups): every figure is zero.
+        return {}
     # The grouped columns are selected first (values() before the aggregates).
     columns = [compiled for _expression, (compiled, _params), _alias in compiler.select]
     columns = columns[: len(lookups)]

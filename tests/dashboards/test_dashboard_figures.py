@@ -209,3 +209,10 @@ def test_every_figure_links_to_its_list_with_the_same_filters(client, world, sta
     names = ["groups", "tambons", "no_mentor", "waiting", "decisions", "approvals"]
     for name in [*names, "mentors", "cohorts", "follow_ups"]:
         assert client.get(urls[name]).status_code == 200, name
+
+
+def test_a_mentor_without_groups_sees_zeros(client, world, unassigned_mentor):
+    client.force_login(unassigned_mentor.user)
+    response = client.get(reverse("dashboards:index"), {"fy": FY})
+    data, shown = _figures(response)
+    assert shown["groups"] == 0 and shown["approved"] == 0 and data.rows == []
