@@ -117,7 +117,7 @@ def _carried_query(request, **extra) -> str:
     return f"?{urlencode(params)}" if params else ""
 
 
-def area_url(level: str, key, scope: Scope) -> str:
+def _area_url(level: str, key) -> str:
     """The dashboard page of one area of a table (a group's own page for a group)."""
     if level == Level.REGION:
         return reverse("dashboards:index")
@@ -227,7 +227,7 @@ def _dashboard_page(request, level=None, code=None):
                 request, region=row.extra["area"].slug
             )
         else:
-            row.url = area_url(scope.child_level, row.key, scope) + (
+            row.url = _area_url(scope.child_level, row.key) + (
                 "" if scope.child_level == "group" else query
             )
     page_url = _page_url(scope)
