@@ -216,8 +216,8 @@ def province_map_svg(
         fill, text_colour, stroke, dash = _tile_colours(css_class)
         tiles.append(
             format_html(
-                '<a href="{href}" class="pmap-tile {css_class}" data-code="{code}" '
-                'aria-label="{title}"><title>{title}</title>'
+                '<a href="{href}" class="pmap-tile {css_class}" data-code="{code}">'
+                "<title>{title}</title>"
                 '<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="3" fill="{fill}" '
                 'stroke="{stroke}" stroke-width="1.5" stroke-dasharray="{dash}"/>'
                 '<text x="{cx}" y="{ty}" text-anchor="middle" font-size="15" '
@@ -228,8 +228,13 @@ def province_map_svg(
                 href=link(code),
                 css_class=css_class,
                 code=code,
-                title=_("%(province)s: %(value)s")
-                % {"province": name(code), "value": value_format(value)},
+                # The link's name (its <title>) holds the tile's visible text too.
+                title=_("%(province)s (%(abbreviation)s): %(value)s")
+                % {
+                    "province": name(code),
+                    "abbreviation": _abbreviation(code),
+                    "value": value_format(value),
+                },
                 x=_num(x + TILE_GAP / 2),
                 y=_num(y + TILE_GAP / 2),
                 size=_num(TILE - TILE_GAP),

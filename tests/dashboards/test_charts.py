@@ -110,8 +110,7 @@ def test_the_country_map_is_valid_svg_with_a_link_and_title_per_province():
     assert set(drawn) == set(ALL_CODES)
     krabi = drawn["81"]
     assert krabi.get("href") == "/dashboards/?province=81&fy=2569"
-    assert krabi.find(f"{SVG}title").text == "จังหวัด 81: 81"
-    assert krabi.get("aria-label") == "จังหวัด 81: 81"
+    assert krabi.find(f"{SVG}title").text == "จังหวัด 81 (กบ): 81"
     assert [t.text for t in krabi.iter(f"{SVG}text")] == ["กบ", "81"]
 
 
@@ -210,7 +209,7 @@ def test_figures_from_the_database_as_decimals_keep_their_fraction():
     svg = draw_map({"10": Decimal("12.5"), "11": Decimal("50.0")}, codes=["10", "11"])
 
     drawn = tiles(svg)
-    assert drawn["10"].find(f"{SVG}title").text == "จังหวัด 10: 12.5"
+    assert drawn["10"].find(f"{SVG}title").text == "จังหวัด 10 (กทม): 12.5"
     assert drawn["11"].get("class") == "pmap-tile pmap-step-5"
 
 
@@ -228,7 +227,7 @@ def test_a_malicious_province_name_and_link_are_escaped():
 
     assert "<script>" not in svg
     tile = tiles(svg)["10"]
-    assert tile.find(f"{SVG}title").text == f"{evil}: 3"
+    assert tile.find(f"{SVG}title").text == f"{evil} (กทม): 3"
     assert tile.get("href") == '/"><x y="'
     assert ET.fromstring(svg).find(f".//{SVG}x") is None
 
