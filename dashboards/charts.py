@@ -382,10 +382,12 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         "approved": format_value(total_approved),
     }
 
-    plot_width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    ticks = nice_ticks(max([r["submitted"] for r in rows] + [r["approved"] for r in rows] + [0]))
+    # The y-axis takes the room its widest figure needs (10,000 a month nationally).
+    left = max(CHART_LEFT, math.ceil(_text_width(format_value(ticks[-1]), 13)) + 10)
+    plot_width = CHART_WIDTH - left - CHART_RIGHT
     plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
     base = CHART_TOP + plot_height
-    ticks = nice_ticks(max([r["submitted"] for r in rows] + [r["approved"] for r in rows] + [0]))
     scale = plot_height / ticks[-1]
 
     parts = []
@@ -394,13 +396,14 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         parts.append(
             format_html(
                 '<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{grid}" stroke-width="1"/>'
-                '<text x="{tx}" y="{ty}" text-anchor="end" font-size="13" fill="#111111">'
+                '<text class="mchart-tick" x="{tx}" y="{ty}" text-anchor="end" font-size="13" '
+                'fill="#111111">'
                 "{tick}</text>",
-                x1=CHART_LEFT,
+                x1=left,
                 x2=CHART_WIDTH - CHART_RIGHT,
                 y=_num(y),
                 grid=GRID_COLOUR if tick else AXIS_COLOUR,
-                tx=CHART_LEFT - 6,
+                tx=left - 6,
                 ty=_num(y + 4),
                 tick=format_value(tick),
             )
@@ -409,7 +412,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
     slot = plot_width / max(len(rows), 1)
     bar = max(2.0, (slot - 4) / 2)
     for i, row in enumerate(rows):
-        x = CHART_LEFT + i * slot + (slot - 2 * bar) / 2
+        x = left + i * slot + (slot - 2 * bar) / 2
         submitted_h = row["submitted"] * scale
         approved_h = row["approved"] * scale
         parts.append(
@@ -439,7 +442,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         )
         # Every third month is written under the axis, counting back from the latest.
         if (len(rows) - 1 - i) % 3 == 0:
-            centre = CHART_LEFT + (i + 0.5) * slot
+            centre = left + (i + 0.5) * slot
             parts.append(
                 format_html(
                     '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{axis}"/>'
@@ -474,7 +477,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
             format_html(
                 '<text x="{x}" y="{y}" text-anchor="middle" font-size="14" fill="#111111">'
                 "{text}</text>",
-                x=_num(CHART_LEFT + plot_width / 2),
+                x=_num(left + plot_width / 2),
                 y=_num(CHART_TOP + plot_height / 2),
                 text=_("ยังไม่มีข้อมูล"),
             )
@@ -487,8 +490,8 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         '<rect x="{x}" y="30" width="16" height="16" fill="url(#{prefix}-hatch)" '
         'stroke="{acolour}" stroke-width="1"/>'
         '<text x="{tx}" y="43" font-size="13" fill="#111111">{approved}</text></g>',
-        x=CHART_LEFT,
-        tx=CHART_LEFT + 22,
+        x=left,
+        tx=left + 22,
         sfill=SUBMITTED_FILL,
         acolour=APPROVED_COLOUR,
         prefix=id_prefix,

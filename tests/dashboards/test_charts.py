@@ -320,6 +320,30 @@ def test_bars_are_as_tall_as_their_figures():
     assert [float(r.get("height")) for r in second.findall(f"{SVG}rect")] == [0, 0]
 
 
+@pytest.mark.parametrize(
+    ("top", "ticks"),
+    [
+        (0, [0, 1]),
+        (3, [0, 1, 2, 3]),
+        (7, [0, 2, 4, 6, 8]),
+        (69, [0, 20, 40, 60, 80]),
+        (1900, [0, 500, 1000, 1500, 2000]),
+    ],
+)
+def test_the_y_axis_has_round_ticks_covering_the_largest_month(top, ticks):
+    assert charts.nice_ticks(top) == ticks
+
+
+def test_large_national_figures_fit_left_of_the_axis():
+    rows = [{"month": datetime.date(2025, 1, 1), "submitted": 12_000, "approved": 9_000}]
+    root = ET.fromstring(charts.monthly_chart_svg(rows))
+
+    tick_labels = root.findall(f".//{SVG}text[@class='mchart-tick']")
+    widest = tick_labels[-1]
+    assert widest.text == "15,000"
+    assert float(widest.get("x")) >= len(widest.text) * 13 * 0.6
+
+
 def test_empty_and_all_zero_charts_do_not_crash():
     empty = ET.fromstring(charts.monthly_chart_svg([]))
     assert "ยังไม่มีข้อมูล" in [t.text for t in empty.iter(f"{SVG}text")]
