@@ -169,6 +169,7 @@ def province_map_svg(
     or mapped to None shows as "no data" (hatched); zero gets a dashed outline.
     `id_prefix` keeps ids unique when one page shows two maps.
     """
+    legend_title = str(legend_title)  # a lazy translation is measured character by character
     drawn = [code for code in dict.fromkeys(codes) if code in PROVINCE_TILES]
     figures = [values.get(code) for code in drawn]
     steps = map_steps(figures)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import geothai
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from communities.models import Province, Region
 from dashboards import charts
@@ -219,6 +220,14 @@ def test_a_long_legend_title_widens_the_picture_rather_than_being_cut():
 
     width = float(ET.fromstring(svg).get("viewBox").split()[2])
     assert width >= len(title) * 14 * 0.5
+
+
+def test_a_lazily_translated_legend_title_is_accepted():
+    svg = charts.province_map_svg(
+        {"10": 1}, codes=["10"], link=str, name=str, legend_title=gettext_lazy("จำนวนกลุ่ม")
+    )
+
+    assert "จำนวนกลุ่ม" in [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
 
 
 def test_a_malicious_province_name_and_link_are_escaped():
