@@ -72,8 +72,10 @@ def format_value(value: int | float | Decimal | None) -> str:
 
 def _text_width(text: str, font_size: float) -> float:
     """A generous estimate of a line's width: Thai marks above and below take no room."""
-    spacing = sum(1 for char in text if unicodedata.category(char) != "Mn")
-    return spacing * font_size * 0.62
+    ems = sum(
+        0.3 if char in " .,:" else 0.58 for char in text if unicodedata.category(char) != "Mn"
+    )
+    return ems * font_size
 
 
 # --- The province map ------------------------------------------------------------------
@@ -411,6 +413,10 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         )
 
     slot = plot_width / max(len(rows), 1)
+    # Every third month is written under the axis, counting back from the latest, or every
+    # sixth when the names are too long for that ("Jan 2025" against "ม.ค. 68").
+    widest = max((_text_width(thai_month(r["month"], short=True), 13) for r in rows), default=0)
+    label_every = next((n for n in (3, 6, 12) if widest <= n * slot), 12)
     bar = max(2.0, (slot - 4) / 2)
     for i, row in enumerate(rows):
         x = left + i * slot + (slot - 2 * bar) / 2
@@ -441,8 +447,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
                 acolour=APPROVED_COLOUR,
             )
         )
-        # Every third month is written under the axis, counting back from the latest.
-        if (len(rows) - 1 - i) % 3 == 0:
+        if (len(rows) - 1 - i) % label_every == 0:
             centre = left + (i + 0.5) * slot
             parts.append(
                 format_html(
