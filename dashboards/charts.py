@@ -72,8 +72,10 @@ def format_value(value: int | float | Decimal | None) -> str:
 
 def _text_width(text: str, font_size: float) -> float:
     """A generous estimate of a line's width: Thai marks above and below take no room."""
-    spacing = sum(1 for char in text if unicodedata.category(char) != "Mn")
-    return spacing * font_size * 0.62
+    ems = sum(
+        0.3 if char in " .,:" else 0.58 for char in text if unicodedata.category(char) != "Mn"
+    )
+    return ems * font_size
 
 
 # --- The province map ------------------------------------------------------------------
@@ -169,6 +171,7 @@ def province_map_svg(
     or mapped to None shows as "no data" (hatched); zero gets a dashed outline.
     `id_prefix` keeps ids unique when one page shows two maps.
     """
+    legend_title = str(legend_title)  # a lazy translation is measured character by character
     drawn = [code for code in dict.fromkeys(codes) if code in PROVINCE_TILES]
     figures = [values.get(code) for code in drawn]
     steps = map_steps(figures)
@@ -216,8 +219,8 @@ def province_map_svg(
         fill, text_colour, stroke, dash = _tile_colours(css_class)
         tiles.append(
             format_html(
-                '<a href="{href}" class="pmap-tile {css_class}" data-code="{code}" '
-                'aria-label="{title}"><title>{title}</title>'
+                '<a href="{href}" class="pmap-tile {css_class}" data-code="{code}">'
+                "<title>{title}</title>"
                 '<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="3" fill="{fill}" '
                 'stroke="{stroke}" stroke-width="1.5" stroke-dasharray="{dash}"/>'
                 '<text x="{cx}" y="{ty}" text-anchor="middle" font-size="15" '
@@ -228,8 +231,13 @@ def province_map_svg(
                 href=link(code),
                 css_class=css_class,
                 code=code,
-                title=_("%(province)s: %(value)s")
-                % {"province": name(code), "value": value_format(value)},
+                # The link's name (its <title>) holds the tile's visible text too.
+                title=_("%(province)s (%(abbreviation)s): %(value)s")
+                % {
+                    "province": name(code),
+                    "abbreviation": _abbreviation(code),
+                    "value": value_format(value),
+                },
                 x=_num(x + TILE_GAP / 2),
                 y=_num(y + TILE_GAP / 2),
                 size=_num(TILE - TILE_GAP),
@@ -377,10 +385,12 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         "approved": format_value(total_approved),
     }
 
-    plot_width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    ticks = nice_ticks(max([r["submitted"] for r in rows] + [r["approved"] for r in rows] + [0]))
+    # The y-axis takes the room its widest figure needs (10,000 a month nationally).
+    left = max(CHART_LEFT, math.ceil(_text_width(format_value(ticks[-1]), 13)) + 10)
+    plot_width = CHART_WIDTH - left - CHART_RIGHT
     plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
     base = CHART_TOP + plot_height
-    ticks = nice_ticks(max([r["submitted"] for r in rows] + [r["approved"] for r in rows] + [0]))
     scale = plot_height / ticks[-1]
 
     parts = []
@@ -389,22 +399,27 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         parts.append(
             format_html(
                 '<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{grid}" stroke-width="1"/>'
-                '<text x="{tx}" y="{ty}" text-anchor="end" font-size="13" fill="#111111">'
+                '<text class="mchart-tick" x="{tx}" y="{ty}" text-anchor="end" font-size="13" '
+                'fill="#111111">'
                 "{tick}</text>",
-                x1=CHART_LEFT,
+                x1=left,
                 x2=CHART_WIDTH - CHART_RIGHT,
                 y=_num(y),
                 grid=GRID_COLOUR if tick else AXIS_COLOUR,
-                tx=CHART_LEFT - 6,
+                tx=left - 6,
                 ty=_num(y + 4),
                 tick=format_value(tick),
             )
         )
 
     slot = plot_width / max(len(rows), 1)
+    # Every third month is written under the axis, counting back from the latest, or every
+    # sixth when the names are too long for that ("Jan 2025" against "ม.ค. 68").
+    widest = max((_text_width(thai_month(r["month"], short=True), 13) for r in rows), default=0)
+    label_every = next((n for n in (3, 6, 12) if widest <= n * slot), 12)
     bar = max(2.0, (slot - 4) / 2)
     for i, row in enumerate(rows):
-        x = CHART_LEFT + i * slot + (slot - 2 * bar) / 2
+        x = left + i * slot + (slot - 2 * bar) / 2
         submitted_h = row["submitted"] * scale
         approved_h = row["approved"] * scale
         parts.append(
@@ -432,9 +447,8 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
                 acolour=APPROVED_COLOUR,
             )
         )
-        # Every third month is written under the axis, counting back from the latest.
-        if (len(rows) - 1 - i) % 3 == 0:
-            centre = CHART_LEFT + (i + 0.5) * slot
+        if (len(rows) - 1 - i) % label_every == 0:
+            centre = left + (i + 0.5) * slot
             parts.append(
                 format_html(
                     '<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="{axis}"/>'
@@ -469,7 +483,7 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
             format_html(
                 '<text x="{x}" y="{y}" text-anchor="middle" font-size="14" fill="#111111">'
                 "{text}</text>",
-                x=_num(CHART_LEFT + plot_width / 2),
+                x=_num(left + plot_width / 2),
                 y=_num(CHART_TOP + plot_height / 2),
                 text=_("ยังไม่มีข้อมูล"),
             )
@@ -482,8 +496,8 @@ def monthly_chart_svg(rows: list[dict], *, id_prefix: str = "mchart") -> SafeStr
         '<rect x="{x}" y="30" width="16" height="16" fill="url(#{prefix}-hatch)" '
         'stroke="{acolour}" stroke-width="1"/>'
         '<text x="{tx}" y="43" font-size="13" fill="#111111">{approved}</text></g>',
-        x=CHART_LEFT,
-        tx=CHART_LEFT + 22,
+        x=left,
+        tx=left + 22,
         sfill=SUBMITTED_FILL,
         acolour=APPROVED_COLOUR,
         prefix=id_prefix,

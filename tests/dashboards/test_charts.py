@@ -2,12 +2,14 @@
 
 import datetime
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import geothai
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from communities.models import Province, Region
 from dashboards import charts
@@ -110,8 +112,7 @@ def test_the_country_map_is_valid_svg_with_a_link_and_title_per_province():
     assert set(drawn) == set(ALL_CODES)
     krabi = drawn["81"]
     assert krabi.get("href") == "/dashboards/?province=81&fy=2569"
-    assert krabi.find(f"{SVG}title").text == "จังหวัด 81: 81"
-    assert krabi.get("aria-label") == "จังหวัด 81: 81"
+    assert krabi.find(f"{SVG}title").text == "จังหวัด 81 (กบ): 81"
     assert [t.text for t in krabi.iter(f"{SVG}text")] == ["กบ", "81"]
 
 
@@ -210,7 +211,7 @@ def test_figures_from_the_database_as_decimals_keep_their_fraction():
     svg = draw_map({"10": Decimal("12.5"), "11": Decimal("50.0")}, codes=["10", "11"])
 
     drawn = tiles(svg)
-    assert drawn["10"].find(f"{SVG}title").text == "จังหวัด 10: 12.5"
+    assert drawn["10"].find(f"{SVG}title").text == "จังหวัด 10 (กทม): 12.5"
     assert drawn["11"].get("class") == "pmap-tile pmap-step-5"
 
 
@@ -219,7 +220,16 @@ def test_a_long_legend_title_widens_the_picture_rather_than_being_cut():
     svg = charts.province_map_svg({"10": 1}, codes=["10"], link=str, name=str, legend_title=title)
 
     width = float(ET.fromstring(svg).get("viewBox").split()[2])
-    assert width >= len(title) * 14 * 0.5
+    spacing_characters = [c for c in title if unicodedata.category(c) != "Mn"]
+    assert width >= len(spacing_characters) * 14 * 0.55  # Sarabun: about half an em each
+
+
+def test_a_lazily_translated_legend_title_is_accepted():
+    svg = charts.province_map_svg(
+        {"10": 1}, codes=["10"], link=str, name=str, legend_title=gettext_lazy("จำนวนกลุ่ม")
+    )
+
+    assert "จำนวนกลุ่ม" in [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
 
 
 def test_a_malicious_province_name_and_link_are_escaped():
@@ -228,7 +238,7 @@ def test_a_malicious_province_name_and_link_are_escaped():
 
     assert "<script>" not in svg
     tile = tiles(svg)["10"]
-    assert tile.find(f"{SVG}title").text == f"{evil}: 3"
+    assert tile.find(f"{SVG}title").text == f"{evil} (กทม): 3"
     assert tile.get("href") == '/"><x y="'
     assert ET.fromstring(svg).find(f".//{SVG}x") is None
 
@@ -321,6 +331,30 @@ def test_bars_are_as_tall_as_their_figures():
     assert [float(r.get("height")) for r in second.findall(f"{SVG}rect")] == [0, 0]
 
 
+@pytest.mark.parametrize(
+    ("top", "ticks"),
+    [
+        (0, [0, 1]),
+        (3, [0, 1, 2, 3]),
+        (7, [0, 2, 4, 6, 8]),
+        (69, [0, 20, 40, 60, 80]),
+        (1900, [0, 500, 1000, 1500, 2000]),
+    ],
+)
+def test_the_y_axis_has_round_ticks_covering_the_largest_month(top, ticks):
+    assert charts.nice_ticks(top) == ticks
+
+
+def test_large_national_figures_fit_left_of_the_axis():
+    rows = [{"month": datetime.date(2025, 1, 1), "submitted": 12_000, "approved": 9_000}]
+    root = ET.fromstring(charts.monthly_chart_svg(rows))
+
+    tick_labels = root.findall(f".//{SVG}text[@class='mchart-tick']")
+    widest = tick_labels[-1]
+    assert widest.text == "15,000"
+    assert float(widest.get("x")) >= len(widest.text) * 13 * 0.5  # Sarabun digits: ~0.55 em
+
+
 def test_empty_and_all_zero_charts_do_not_crash():
     empty = ET.fromstring(charts.monthly_chart_svg([]))
     assert "ยังไม่มีข้อมูล" in [t.text for t in empty.iter(f"{SVG}text")]
@@ -335,7 +369,10 @@ def test_the_chart_in_english_uses_common_era_years():
 
     root = ET.fromstring(svg)
     assert "November 2023" in root.get("aria-label")
-    assert "Oct 2025" in [t.text for t in root.iter(f"{SVG}text")]
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    # Longer English names are written every sixth month so they do not touch.
+    assert {"Oct 2025", "Apr 2025", "Oct 2024", "Apr 2024"} <= set(texts)
+    assert "Jul 2025" not in texts
 
 
 # --- Both ------------------------------------------------------------------------------
