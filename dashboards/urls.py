@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from dashboards import views
+from dashboards import export_views, views
 
 
 class ExtensionConverter:
@@ -31,4 +31,14 @@ urlpatterns = [
     path("targets/", views.targets, name="targets"),
     path("export.<ext:extension>", views.export_root, name="export_root"),
     path("<str:level>/<str:code>/export.<ext:extension>", views.export_area, name="export_area"),
+    path(
+        "export/canvases.csv",
+        export_views.export_canvases_csv,
+        name="export_canvases_csv",
+    ),
+    path(
+        "export/canvases.xlsx",
+        export_views.export_canvases_xlsx,
+        name="export_canvases_xlsx",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from accounts import audit
 from canvases import selectors as canvas_selectors
 from dashboards import access, charts, exports, lists, selectors, services
 from dashboards.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
@@ -159,6 +160,22 @@ def _export_urls(scope: Scope, query: str) -> dict[str, str]:
     return urls
 
 
+def _canvas_export_urls(scope: Scope) -> dict[str, str]:
+    """Every canvas of the page's region or province, one row each (dashboards.export_views)."""
+    if scope.level in (Level.DISTRICT, Level.TAMBON):
+        return {}
+    params = {}
+    if scope.province:
+        params["province"] = scope.province.pk
+    elif scope.region and scope.viewer.is_national:
+        params["region"] = scope.region.slug
+    query = f"?{urlencode(params)}" if params else ""
+    return {
+        "csv": reverse("dashboards:export_canvases_csv") + query,
+        "xlsx": reverse("dashboards:export_canvases_xlsx") + query,
+    }
+
+
 def _sort_headers(page_url: str, query: str, sort: str) -> list[dict]:
     """Each column's header: a link that sorts by it (again: the other way round)."""
     joiner = "&" if query else "?"
@@ -244,6 +261,7 @@ def _dashboard_page(request, level=None, code=None):
             "headers": _sort_headers(page_url, page_query, sort),
             "sort": sort,
             "list_urls": _list_urls(scope, page_query),
+            "canvas_export_urls": _canvas_export_urls(scope),
             "export_urls": _export_urls(
                 scope,
                 _carried_query(
@@ -352,6 +370,13 @@ def _export(request, extension, level=None, code=None):
         for row in [*rows, data.total]
     ]
     filename = _export_filename(scope, form, extension)
+    audit.record(
+        actor=request.user,
+        action=audit.AuditAction.EXPORT,
+        region_id=scope.region_id,
+        summary=_("ส่งออกตารางแดชบอร์ด %(file)s") % {"file": filename},
+        details={"what": "dashboard", "format": extension, "query": request.GET.urlencode()},
+    )
     respond = exports.csv_response if extension == "csv" else exports.xlsx_response
     return respond(filename, [str(header) for header in headers], iter(table))
 

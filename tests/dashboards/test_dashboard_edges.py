@@ -136,3 +136,19 @@ def test_the_table_downloads_as_csv_and_xlsx_with_the_filters_in_the_name(
     assert values[0][0] == "พื้นที่"
     assert values[-1][0] == "รวม"
     assert values[-1][1] == page.context["data"].total.groups
+
+
+def test_a_table_download_is_recorded_and_the_canvases_export_is_linked(
+    client, national_staff, south, world
+):
+    from accounts.models import AuditEntry
+
+    client.force_login(national_staff)
+    page = client.get(reverse("dashboards:index"), {"fy": 2569, "region": "south"})
+    response = client.get(page.context["export_urls"]["xlsx"])
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get(action="export")
+    assert entry.region_id == south.pk and entry.actor == national_staff
+    canvases_url = page.context["canvas_export_urls"]["csv"]
+    assert canvases_url.endswith("?region=south")
+    assert client.get(canvases_url).status_code == 200

@@ -172,7 +172,7 @@ def test_xlsx_is_a_file_response_with_both_file_names():
     assert isinstance(response, FileResponse)
     assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
     assert "filename*=UTF-8''" in response["Content-Disposition"]
-    response.close()
+    response.file_to_stream.close()  # the temporary file, deleted on close
 
 
 def test_xlsx_sheet_title_is_a_name_excel_accepts():
