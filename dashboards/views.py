@@ -118,12 +118,14 @@ def _carried_query(request, **extra) -> str:
     return f"?{urlencode(params)}" if params else ""
 
 
-def _area_url(level: str, key) -> str:
-    """The dashboard page of one area of a table (a group's own page for a group)."""
+def _area_url(level: str, key, viewer) -> str:
+    """The dashboard page of one area of a table; for a group, its page (its canvases
+    for a mentor, who does not open the group's own page)."""
     if level == Level.REGION:
         return reverse("dashboards:index")
     if level == "group":
-        return reverse("communities:group_detail", args=[key])
+        name = "canvases:group_list" if viewer.is_mentor else "communities:group_detail"
+        return reverse(name, args=[key])
     return reverse(f"dashboards:{level}", args=[key])
 
 
@@ -244,7 +246,7 @@ def _dashboard_page(request, level=None, code=None):
                 request, region=row.extra["area"].slug
             )
         else:
-            row.url = _area_url(scope.child_level, row.key) + (
+            row.url = _area_url(scope.child_level, row.key, scope.viewer) + (
                 "" if scope.child_level == "group" else query
             )
     page_url = _page_url(scope)

@@ -1,6 +1,7 @@
 """The dashboard's numbers against counts made here, in Python, from the factories' objects."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -216,3 +217,32 @@ def test_a_mentor_without_groups_sees_zeros(client, world, unassigned_mentor):
     response = client.get(reverse("dashboards:index"), {"fy": FY})
     data, shown = _figures(response)
     assert shown["groups"] == 0 and shown["approved"] == 0 and data.rows == []
+
+
+def test_every_link_a_mentor_is_given_opens(client, world, mentor_user, group, ao_luek_tai):
+    client.force_login(mentor_user)
+    page = client.get(reverse("dashboards:tambon", args=[ao_luek_tai.pk]), {"fy": FY})
+    row = page.context["data"].rows[0]
+    assert row.url == reverse("canvases:group_list", args=[group.pk])
+    assert client.get(row.url).status_code == 200
+    for name, url in page.context["list_urls"].items():
+        listed = client.get(url)
+        assert listed.status_code == 200, name
+        for link in re.findall(
+            r'href="(/(?:groups|canvases|mentors)/[^"]*)"', listed.content.decode()
+        ):
+            # The header's links redirect (mentors:me); none may be a 404 or a 403.
+            assert client.get(link).status_code in (200, 302), (name, link)
+
+
+@pytest.mark.parametrize("persona", ["staff_south", "national_staff"])
+def test_every_link_staff_are_given_opens(client, request, world, persona):
+    client.force_login(request.getfixturevalue(persona))
+    page = client.get(reverse("dashboards:province", args=["81"]), {"fy": FY})
+    links = [row.url for row in page.context["data"].rows]
+    for name, url in page.context["list_urls"].items():
+        listed = client.get(url)
+        assert listed.status_code == 200, name
+        links += re.findall(r'href="(/(?:groups|canvases|mentors)/[^"]*)"', listed.content.decode())
+    for link in set(links):
+        assert client.get(link).status_code in (200, 302), link
