@@ -1,0 +1,117 @@
+"""What one dashboard page counts: an area, the viewer's reach and the filters.
+
+Every figure is a query over some model that reaches a community group
+through a path (`group__`, `canvas__group__`); `Scope.q(path)` is the one
+place that turns the area, the mentor's groups and the filters into a
+condition on that path, so every figure counts the same groups.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from communities.models import District, Province, Region, Tambon
+from dashboards.access import Viewer
+from dashboards.fiscal import FiscalYear
+
+
+class Level:
+    COUNTRY = "country"
+    REGION = "region"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    TAMBON = "tambon"
+
+
+@dataclass(frozen=True)
+class Filters:
+    cohort_id: int | None = None
+    sector: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Scope:
+    viewer: Viewer
+    level: str
+    fiscal_year: FiscalYear
+    region: Region | None = None
+    province: Province | None = None
+    district: District | None = None
+    tambon: Tambon | None = None
+    filters: Filters = field(default_factory=Filters)
+    # The table's rows when not the level's usual parts (the country's map: provinces).
+    table_level: str = ""
+
+    @property
+    def area(self):
+        return self.tambon or self.district or self.province or self.region
+
+    @property
+    def region_id(self):
+        if self.province:
+            return self.province.region_id
+        return self.region.pk if self.region else None
+
+    @property
+    def child_level(self) -> str:
+        """What the table's rows are: regions of the country, provinces of a region…
+
+        A mentor's root page lists provinces: their groups are few and spread thin."""
+        if self.table_level:
+            return self.table_level
+        if self.level == Level.COUNTRY and self.viewer.is_mentor:
+            return Level.PROVINCE
+        return {
+            Level.COUNTRY: Level.REGION,
+            Level.REGION: Level.PROVINCE,
+            Level.PROVINCE: Level.DISTRICT,
+            Level.DISTRICT: Level.TAMBON,
+            Level.TAMBON: "group",
+        }[self.level]
+
+    def child_lookup(self, path: str = "") -> str:
+        lookup = {
+            Level.REGION: "tambon__province__region_id",
+            Level.PROVINCE: "tambon__province_id",
+            Level.DISTRICT: "tambon__district_id",
+            Level.TAMBON: "tambon_id",
+            "group": "id",
+        }[self.child_level]
+        return path + lookup
+
+    def area_q(self, path: str = "") -> Q:
+        """The area alone, on a path to a group (`tambon__` from a group's tambon)."""
+        if self.tambon:
+            return Q(**{f"{path}tambon_id": self.tambon.pk})
+        if self.district:
+            return Q(**{f"{path}tambon__district_id": self.district.pk})
+        if self.province:
+            return Q(**{f"{path}tambon__province_id": self.province.pk})
+        if self.region:
+            return Q(**{f"{path}tambon__province__region_id": self.region.pk})
+        return Q()
+
+    def q(self, path: str = "") -> Q:
+        """The groups this page counts, as a condition on `path` (a lookup prefix to a group)."""
+        condition = self.area_q(path)
+        if self.viewer.is_mentor:
+            condition &= Q(**{f"{path}id__in": list(self.viewer.group_ids)})
+        if self.filters.cohort_id:
+            condition &= Q(**{f"{path}cohorts": self.filters.cohort_id})
+        if self.filters.sector:
+            condition &= Q(**{f"{path}sectors__contains": [self.filters.sector]})
+        if self.filters.kind:
+            condition &= Q(**{f"{path}kind": self.filters.kind})
+        return condition
+
+    @property
+    def narrows_groups(self) -> bool:
+        """Whether the groups counted are fewer than the whole region's (or country's)."""
+        return bool(
+            self.province
+            or self.viewer.is_mentor
+            or self.filters.sector
+            or self.filters.kind
+            or self.filters.cohort_id
+        )
