@@ -5,8 +5,10 @@ saved / already saved 200, conflict 409, invalid 400, refused 409, signed out
 middleware). Messages come in the user's language.
 """
 
+import json
+
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,9 +17,16 @@ from canvases import access, services
 from canvases.editor import clock, conflict_context, conflict_rows, merged_notes
 from canvases.forms import BlocksForm, ConflictChoiceForm
 
+# Texts go back as typed; <, > and & are written as \u escapes, as json_script does,
+# so the answer can never be read as markup, whatever reads it.
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
-def _answer(state: str, status: int = 200, **payload) -> JsonResponse:
-    return JsonResponse({"state": state, **payload}, status=status)
+
+def _answer(state: str, status: int = 200, **payload) -> HttpResponse:
+    body = json.dumps({"state": state, **payload}, ensure_ascii=False)
+    return HttpResponse(
+        body.translate(_JSON_ESCAPES), status=status, content_type="application/json"
+    )
 
 
 def _merged(result) -> list[dict]:

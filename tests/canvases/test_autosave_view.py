@@ -162,3 +162,12 @@ def test_english_users_get_english_messages(as_leader, canvas, url):
     body = response.json()
     assert body["message"].startswith("Not saved")
     assert "ข" not in body["errors"]["save_id"][0]
+
+
+def test_texts_come_back_as_typed_but_never_as_markup(as_leader, canvas, url):
+    typed = '<script>alert("x")</script> & ต่อ'
+    response = as_leader.post(
+        url, {"base_revision": 0, "save_id": "x1", "channels": typed}, headers=AUTOSAVE
+    )
+    assert b"<script" not in response.content
+    assert response.json()["blocks"]["channels"] == typed

@@ -601,5 +601,97 @@ ROWS = {
         "GET foreign":   "login  404    404    404    404    404    404    200    200",
         "POST foreign":  "login  404    404    404    404    404    404    200    200",
     },
+    "dashboards:index": {  # /dashboards/
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "login  404    404    404    200    200    200    200    200",
+    },
+    "dashboards:province": {  # /dashboards/province/<code>/
+        "kwargs": {"code": "province_code"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "dashboards:district": {  # /dashboards/district/<code>/
+        "kwargs": {"code": "district_code"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "dashboards:tambon": {  # /dashboards/tambon/<code>/
+        "kwargs": {"code": "tambon_code"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "dashboards:targets": {  # /dashboards/targets/
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    404    404    200    200    200",
+        "POST":          "login  404    404    404    404    404    403    403    200",
+    },
+    "dashboards:export_canvases_csv": {  # /dashboards/export/canvases.csv
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "405    405    405    405    405    405    405    405    405",
+    },
+    "dashboards:export_canvases_xlsx": {  # /dashboards/export/canvases.xlsx
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "405    405    405    405    405    405    405    405    405",
+    },
+    "dashboards:list_root": {  # /dashboards/list/<figure>/
+        "kwargs": {"figure": "figure"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "login  404    404    404    200    200    200    200    200",
+    },
+    "dashboards:province_list": {  # /dashboards/province/<code>/list/<figure>/
+        "kwargs": {"code": "province_code", "figure": "figure"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "dashboards:district_list": {  # /dashboards/district/<code>/list/<figure>/
+        "kwargs": {"code": "district_code", "figure": "figure"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "dashboards:tambon_list": {  # /dashboards/tambon/<code>/list/<figure>/
+        "kwargs": {"code": "tambon_code", "figure": "figure"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
+    "dashboards:export_root": {  # /dashboards/export.<ext>
+        "kwargs": {"extension": "extension"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "login  404    404    404    200    200    200    200    200",
+    },
+    "dashboards:export_area": {  # /dashboards/<level>/<code>/export.<ext>
+        "kwargs": {"level": "level", "code": "province_code", "extension": "extension"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    200    404    200    404    200",
+        "POST own":      "login  404    404    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
 }
 # fmt: on

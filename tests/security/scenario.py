@@ -118,6 +118,11 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
             "province": province.pk,
             "tambon_code": tambon.code,
             "province_code": province.code,
+            "district_code": district.code,
+            # Constants a route takes besides objects (the same on both sides).
+            "figure": "groups",
+            "extension": "csv",
+            "level": "province",
             "invitation": invitation.pk,
             "block_key": "channels",
             "block_change": block_change.pk,

@@ -26,11 +26,15 @@ ROW_KEYS = {"kwargs", "post"}
 TOKENS = {"200", "302", "400", "401", "403", "404", "405", "409", "login"}
 
 
+# Route arguments that name no object of a side (the same value on both sides).
+CONSTANTS = {"version_number", "block_key", "figure", "extension", "level"}
+
+
 def variants(kwargs: dict) -> list[str]:
     """Which objects a URL is asked about: none, or own and foreign (and mixed for two objects)."""
-    if not kwargs:
+    objects = [name for name in kwargs.values() if name not in CONSTANTS]
+    if not objects:
         return [""]
-    objects = [name for name in kwargs.values() if name not in ("version_number", "block_key")]
     return ["own", "foreign", "mixed"] if len(objects) > 1 else ["own", "foreign"]
 
 
