@@ -2,7 +2,7 @@
 
 Each block has its key (as stored), a Thai title, an English title, two or
 three guiding questions in plain village Thai, its place in the classic
-desktop grid (column/row spans of a 10 × 3 grid) and its order on a phone,
+desktop grid (static/css/canvas.css, by key) and its order on a phone,
 which follows the order a mentor asks about them.
 """
 
@@ -24,9 +24,6 @@ class Block:
     title: Promise
     title_en: str
     questions: tuple[Promise, ...]
-    # CSS grid area on a wide screen: column start / span, row start / span.
-    grid_column: str
-    grid_row: str
     phone_order: int
 
     @property
@@ -43,8 +40,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ใครซื้อสินค้าหรือมาเที่ยวกับเรา คนในชุมชน นักท่องเที่ยว หรือลูกค้าออนไลน์"),
             _("ลูกค้ากลุ่มไหนสำคัญที่สุด เขาอยู่ที่ไหน"),
         ),
-        "9 / span 2",
-        "1 / span 2",
         1,
     ),
     Block(
@@ -55,8 +50,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ของเราดีหรือพิเศษตรงไหน ทำไมลูกค้าต้องเลือกเรา"),
             _("มีเรื่องเล่า ทรัพยากรท้องถิ่น สุขภาพ หรือประวัติศาสตร์อะไรที่คนอื่นไม่มี"),
         ),
-        "5 / span 2",
-        "1 / span 2",
         2,
     ),
     Block(
@@ -67,8 +60,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ลูกค้ารู้จักเราและซื้อของเราทางไหน หน้าสวน ตลาด ออนไลน์ หรือบริษัททัวร์"),
             _("ช่องทางไหนขายได้ดีที่สุด ช่องทางไหนอยากเพิ่ม"),
         ),
-        "7 / span 2",
-        "2 / span 1",
         3,
     ),
     Block(
@@ -79,8 +70,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ทำอย่างไรให้ลูกค้ากลับมาซื้ออีก และบอกต่อคนอื่น"),
             _("เราติดต่อดูแลลูกค้าอย่างไรหลังการขาย"),
         ),
-        "7 / span 2",
-        "1 / span 1",
         4,
     ),
     Block(
@@ -91,8 +80,6 @@ BLOCKS: tuple[Block, ...] = (
             _("อะไรทำเงินให้กลุ่ม ขายอะไร ราคาเท่าไร"),
             _("แบ่งรายได้อย่างไร ให้ครอบครัวเท่าไร ให้ชุมชนเท่าไร (เช่น 60:40)"),
         ),
-        "6 / span 5",
-        "3 / span 1",
         5,
     ),
     Block(
@@ -103,8 +90,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ชุมชนมีทุนอะไรบ้าง ธรรมชาติ คน ความรู้ วัฒนธรรม เงิน"),
             _("ขาดอะไรที่ยังต้องหามาเพิ่ม"),
         ),
-        "3 / span 2",
-        "2 / span 1",
         6,
     ),
     Block(
@@ -115,8 +100,6 @@ BLOCKS: tuple[Block, ...] = (
             _("กลุ่มต้องทำอะไรให้ดีเป็นประจำ"),
             _("ใครรับผิดชอบงานไหน"),
         ),
-        "3 / span 2",
-        "1 / span 1",
         7,
     ),
     Block(
@@ -127,8 +110,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ใครช่วยเราได้บ้าง หน่วยงาน เครือข่าย โรงเรียน หรือกลุ่มอื่น"),
             _("เราช่วยอะไรเขา และเขาช่วยอะไรเรา"),
         ),
-        "1 / span 2",
-        "1 / span 2",
         8,
     ),
     Block(
@@ -139,8 +120,6 @@ BLOCKS: tuple[Block, ...] = (
             _("ต้องจ่ายเงินค่าอะไรบ้าง ค่าไหนสูงที่สุด"),
             _("แรงงานและเวลาที่สมาชิกลงไปโดยไม่ได้ค่าจ้างมีอะไรบ้าง"),
         ),
-        "1 / span 5",
-        "3 / span 1",
         9,
     ),
 )

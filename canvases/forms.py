@@ -7,7 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from canvases.blocks import BLOCKS, BLOCKS_BY_KEY, MAX_BLOCK_CHARS, normalise_text
-from canvases.models import MAX_COMMENT_CHARS
+from canvases.models import MAX_COMMENT_CHARS, MAX_SAVE_ID_CHARS, MAX_SUMMARY_CHARS
 
 
 class BlockField(forms.CharField):
@@ -51,11 +51,60 @@ class CanvasTitleForm(forms.Form):
         return title
 
 
-class BlocksForm(forms.Form):
-    """The nine texts, the revision the user started from and the id of this save."""
+RELOAD_MESSAGE = _("คำขอบันทึกไม่ถูกต้อง กรุณาโหลดหน้าใหม่ ข้อความของท่านยังอยู่ในเครื่องนี้")
+_RELOAD_ERRORS = {
+    code: RELOAD_MESSAGE
+    for code in (
+        "required",
+        "invalid",
+        "min_value",
+        "max_value",
+        "max_length",
+        "null_characters_not_allowed",
+    )
+}
 
-    base_revision = forms.IntegerField(min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput)
-    save_id = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+def _revision_field(required=True):
+    return forms.IntegerField(
+        required=required,
+        min_value=0,
+        max_value=2**31 - 1,
+        widget=forms.HiddenInput,
+        error_messages=_RELOAD_ERRORS,
+    )
+
+
+class SaveMetaForm(forms.Form):
+    """The revision a save started from and the id the browser gave it."""
+
+    base_revision = _revision_field()
+    save_id = forms.RegexField(
+        regex=r"^[0-9A-Za-z-]+$",
+        max_length=MAX_SAVE_ID_CHARS,
+        widget=forms.HiddenInput,
+        error_messages=_RELOAD_ERRORS,
+    )
+
+    def save_arguments(self) -> dict:
+        """Keyword arguments of `services.canvas_save_blocks` (beside canvas and by)."""
+        return {
+            "blocks": self.blocks(),
+            "base_revision": self.cleaned_data["base_revision"],
+            "save_id": self.cleaned_data["save_id"],
+            "block_bases": self.block_bases(),
+        }
+
+    def block_bases(self) -> dict:
+        return {}
+
+
+class BlocksForm(SaveMetaForm):
+    """The nine texts of the editor, and per block the revision this tab last saw it at.
+
+    The plain form sends all nine texts and no per-block revision; the autosave
+    sends only the blocks that changed, with `rev_<key>` for each block.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,25 +112,61 @@ class BlocksForm(forms.Form):
             self.fields[block.key] = BlockField(
                 label=block.title, widget=forms.Textarea(attrs={"rows": 5})
             )
-
-    def block_fields(self):
-        return [(block, self[block.key]) for block in BLOCKS]
+            self.fields[f"rev_{block.key}"] = _revision_field(required=False)
 
     def blocks(self) -> dict:
         """The texts present in the request (a partial save leaves the others alone)."""
         return {b.key: self.cleaned_data[b.key] for b in BLOCKS if b.key in self.data}
 
+    def block_bases(self) -> dict:
+        bases = {b.key: self.cleaned_data.get(f"rev_{b.key}") for b in BLOCKS}
+        return {key: base for key, base in bases.items() if base is not None}
 
-def resolution_data(post) -> dict:
-    """Form data for BlocksForm from the side-by-side choice: mine, theirs or edited."""
-    data = {"base_revision": post.get("base_revision", ""), "save_id": post.get("save_id", "")}
-    for block in BLOCKS:
-        pick = post.get(f"pick_{block.key}")
-        if pick in ("mine", "theirs", "edit"):
-            data[block.key] = post.get(f"{pick}_{block.key}", "")
-        elif block.key in post:
-            data[block.key] = post.get(block.key, "")
-    return data
+
+PICK_CHOICES = [
+    ("mine", _("ใช้ข้อความของฉัน")),
+    ("theirs", _("ใช้ข้อความที่บันทึกไว้ใหม่กว่า")),
+    ("edit", _("รวมเอง (แก้ข้อความด้านล่าง)")),
+]
+
+
+class ConflictChoiceForm(SaveMetaForm):
+    """The side-by-side choice for the blocks both sides changed; nothing is pre-chosen.
+
+    The panel sends, per block in conflict, both texts, the hand-merged text
+    and the choice; the chosen text is saved over the revision shown.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = [b.key for b in BLOCKS if f"mine_{b.key}" in self.data]
+        for key in self.keys:
+            self.fields[f"pick_{key}"] = forms.ChoiceField(
+                choices=PICK_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("กรุณาเลือกว่าจะใช้ข้อความไหนในช่องนี้"),
+                    "invalid_choice": _("กรุณาเลือกว่าจะใช้ข้อความไหนในช่องนี้"),
+                },
+            )
+            for side in ("mine", "theirs", "edit"):
+                self.fields[f"{side}_{key}"] = BlockField()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.keys:
+            raise forms.ValidationError(RELOAD_MESSAGE)
+        return cleaned
+
+    def blocks(self) -> dict:
+        return {
+            key: self.cleaned_data[f"{self.cleaned_data[f'pick_{key}']}_{key}"] for key in self.keys
+        }
+
+    def block_bases(self) -> dict:
+        # The texts "theirs" were read at `base_revision`: a later save to the
+        # block is a new conflict, never overwritten unseen.
+        return {}
 
 
 class ReviewForm(forms.Form):
@@ -93,7 +178,7 @@ class ReviewForm(forms.Form):
     summary = forms.CharField(
         label=_("ความเห็นสรุป"),
         required=False,
-        max_length=5000,
+        max_length=MAX_SUMMARY_CHARS,
         help_text=_("ถ้าขอให้ปรับแก้ กรุณาบอกว่าควรแก้อะไร"),
         error_messages={"max_length": _("ความเห็นสรุปยาวเกิน %(limit_value)s ตัวอักษร")},
         widget=forms.Textarea({"rows": 3}),

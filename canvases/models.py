@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from canvases.blocks import BLOCK_KEYS, BLOCKS, BLOCKS_BY_KEY, block_progress, empty_blocks
+from canvases.blocks import BLOCK_KEYS, BLOCKS_BY_KEY, empty_blocks
 from communities.models import CommunityGroup
 
 
@@ -63,6 +64,9 @@ class Canvas(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("canvases:detail", args=[self.pk])
+
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
@@ -70,9 +74,10 @@ class Canvas(models.Model):
     def text(self, key: str) -> str:
         return (self.blocks or {}).get(key, "")
 
-    def block_rows(self):
-        """(block, text, progress) for the nine blocks, in definition order."""
-        return [(b, self.text(b.key), block_progress(self.text(b.key))) for b in BLOCKS]
+
+def version_review_url(canvas_id: int, number: int, anchor: str = "") -> str:
+    """The review page of version `number` of a canvas, with an optional #anchor."""
+    return reverse("canvases:version_review", args=[canvas_id, number]) + anchor
 
 
 class CanvasVersion(models.Model):
@@ -98,18 +103,26 @@ class CanvasVersion(models.Model):
     def __str__(self):
         return f"{self.canvas} #{self.number}"
 
+    def get_absolute_url(self):
+        return reverse("canvases:version", args=[self.canvas_id, self.number])
+
     def text(self, key: str) -> str:
         return (self.blocks or {}).get(key, "")
 
-    def block_rows(self):
-        return [(b, self.text(b.key), block_progress(self.text(b.key))) for b in BLOCKS]
+
+MAX_SAVE_ID_CHARS = 64
 
 
 class CanvasSave(models.Model):
-    """Every stored save, by the id the browser gave it: a resent save is recognised."""
+    """Every stored save, by the id the browser gave it and a digest of what it carried.
+
+    A resend (same id, same texts) is recognised; the same id with other texts
+    is a new save, never silently dropped.
+    """
 
     canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="saves")
-    save_id = models.CharField(max_length=64)
+    save_id = models.CharField(max_length=MAX_SAVE_ID_CHARS)
+    digest = models.CharField(max_length=64, default="")
     revision = models.PositiveIntegerField()
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -118,11 +131,65 @@ class CanvasSave(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["canvas", "save_id"], name="one_save_per_id")
+            models.UniqueConstraint(
+                fields=["canvas", "save_id", "digest"], name="one_save_per_id_and_content"
+            )
         ]
+        indexes = [models.Index(fields=["at"], name="canvas_save_age")]
 
     def __str__(self):
         return f"{self.canvas_id}:{self.save_id} → {self.revision}"
+
+
+# How long every saved text of a block is kept (the newest of each block and
+# every submitted version are kept for ever).
+BLOCK_HISTORY_DAYS = 90
+
+
+class BlockChange(models.Model):
+    """One stored text of one block: every save that changed a block writes one row.
+
+    The canvas keeps the current texts; these rows keep every earlier one, so a
+    text someone saved can always be found again ("ข้อความก่อนหน้า"), and a save
+    from an older revision can be merged block by block against what its tab
+    started from. Rows older than `BLOCK_HISTORY_DAYS` are pruned, except the
+    newest of each block; submitted versions keep their texts for ever.
+    """
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="block_changes")
+    block_key = models.CharField(_("ช่อง"), max_length=40)
+    revision = models.PositiveIntegerField(_("ฉบับแก้ไขที่"))
+    text = models.TextField(_("ข้อความ"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["canvas", "block_key", "-revision"]
+        verbose_name = _("ข้อความก่อนหน้าของช่อง")
+        verbose_name_plural = _("ข้อความก่อนหน้าของช่อง")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["canvas", "block_key", "revision"], name="one_change_per_block_revision"
+            )
+        ]
+        indexes = [models.Index(fields=["at"], name="block_change_age")]
+
+    def __str__(self):
+        return f"{self.canvas_id}:{self.block_key}@{self.revision}"
+
+    @property
+    def block(self):
+        return BLOCKS_BY_KEY[self.block_key]
+
+
+# A reviewer's summary of a decision, kept as the note of its timeline event.
+MAX_SUMMARY_CHARS = 5000
 
 
 class EventKind(models.TextChoices):
@@ -145,7 +212,7 @@ class CanvasEvent(models.Model):
     version = models.ForeignKey(
         CanvasVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
-    note = models.TextField(_("หมายเหตุ"), max_length=5000, blank=True)
+    note = models.TextField(_("หมายเหตุ"), max_length=MAX_SUMMARY_CHARS, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -11,32 +11,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canvases import access, reviews, selectors
 from canvases.blocks import PHONE_ORDER, block_progress
 from canvases.forms import BackMixin, CommentEditForm, CommentForm, ReplyForm, ReviewForm
-from canvases.models import CanvasStatus
+from canvases.models import CanvasStatus, version_review_url
 from canvases.services import CanvasRefused
 from communities.access import is_group_leader
 
 QUEUE_PER_PAGE = 50
-
-
-def prepare_threads(threads_by_block: dict, user, *, shown_number=None) -> None:
-    """Mark what the page shows for each thread: the version it came from when that is
-    not the shown one (every thread, in the editor), and which comments the user may edit."""
-    for threads in threads_by_block.values():
-        for thread in threads:
-            number = thread.version.number
-            thread.from_number = number if shown_number is None or number < shown_number else None
-            comments = list(thread.comments.all())
-            for comment in comments:
-                comment.editable = thread.is_open and reviews.comment_is_editable(
-                    comment, comments, user
-                )
 
 
 def _review_context(request, canvas, version, *, comment_form=None, reply=None):
@@ -44,7 +29,7 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None):
     bound form with its errors back where it was typed."""
     user = request.user
     threads = selectors.threads_for_version(version)
-    prepare_threads(threads, user, shown_number=version.number)
+    reviews.prepare_threads(threads, user, shown_number=version.number)
     if reply is not None:
         for thread in threads.get(reply[0].block_key, []):
             if thread.pk == reply[0].pk:
@@ -90,33 +75,22 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None):
     }
 
 
-def _version_or_404(canvas, number):
-    version = selectors.canvas_version(canvas, number)
-    if version is None:
-        raise Http404
-    return version
-
-
 @login_required
 def version_review(request, pk, number):
     """A version's nine blocks with their threads, the comment forms and the decision."""
     canvas = access.get_canvas_for_user(request.user, pk)
-    version = _version_or_404(canvas, number)
+    version = selectors.canvas_version_or_404(canvas, number)
     return render(
         request, "canvases/version_review.html", _review_context(request, canvas, version)
     )
 
 
-def _review_url(canvas, number, anchor=""):
-    return reverse("canvases:version_review", args=[canvas.pk, number]) + anchor
-
-
 def _back_url(canvas, thread, back, anchor):
     """The editor, or the review page of version `back` when it exists (else the thread's)."""
     if not back:
-        return reverse("canvases:detail", args=[canvas.pk]) + anchor
+        return canvas.get_absolute_url() + anchor
     number = back if back <= canvas.version_count else thread.version.number
-    return _review_url(canvas, number, anchor)
+    return version_review_url(canvas.pk, number, anchor)
 
 
 def _first_error(form) -> str:
@@ -151,14 +125,14 @@ def comment_create(request, pk):
         context = _review_context(request, canvas, version, comment_form=form)
         return render(request, "canvases/version_review.html", context, status=409)
     messages.success(request, _("บันทึกความเห็นแล้ว"))
-    return redirect(_review_url(canvas, version.number, f"#thread-{comment.thread_id}"))
+    return redirect(version_review_url(canvas.pk, version.number, f"#thread-{comment.thread_id}"))
 
 
 def _refused_on_thread(request, thread, message, form, status):
     """The review page of the thread's own version, with the reason and the typed text."""
     if message:
         messages.error(request, message)
-    version = _version_or_404(thread.canvas, thread.version.number)
+    version = selectors.canvas_version_or_404(thread.canvas, thread.version.number)
     context = _review_context(request, thread.canvas, version, reply=(thread, form))
     return render(request, "canvases/version_review.html", context, status=status)
 
@@ -225,7 +199,9 @@ def comment_edit(request, pk, comment_pk):
                 status = 409
             else:
                 messages.success(request, _("แก้ไขความเห็นแล้ว"))
-                return redirect(_review_url(canvas, thread.version.number, f"#thread-{thread.pk}"))
+                return redirect(
+                    version_review_url(canvas.pk, thread.version.number, f"#thread-{thread.pk}")
+                )
         else:
             status = 400
     return render(
@@ -248,12 +224,16 @@ def canvas_review(request, pk):
             messages.error(request, _("กรุณาเลือกผลการพิจารณา"))
         else:
             messages.error(request, _first_error(form))
-        return redirect(_review_url(canvas, latest) if latest else canvas_url(canvas))
+        return redirect(
+            version_review_url(canvas.pk, latest) if latest else canvas.get_absolute_url()
+        )
     number = form.cleaned_data["version"]
     version = selectors.canvas_version(canvas, number)
     if version is None:
         messages.error(request, _("ไม่พบฉบับที่ %(number)s ของแผนนี้") % {"number": number})
-        return redirect(_review_url(canvas, latest) if latest else canvas_url(canvas))
+        return redirect(
+            version_review_url(canvas.pk, latest) if latest else canvas.get_absolute_url()
+        )
     try:
         reviews.review_decide(
             version=version,
@@ -265,11 +245,7 @@ def canvas_review(request, pk):
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("บันทึกผลการพิจารณาแล้ว แจ้งแกนนำกลุ่มแล้ว"))
-    return redirect(_review_url(canvas, version.number, "#decision"))
-
-
-def canvas_url(canvas):
-    return reverse("canvases:detail", args=[canvas.pk])
+    return redirect(version_review_url(canvas.pk, version.number, "#decision"))
 
 
 @login_required

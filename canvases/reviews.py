@@ -14,7 +14,6 @@ reviewers in a thread hear of the leaders' replies.
 """
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,16 +24,17 @@ from canvases import access
 from canvases.blocks import BLOCKS_BY_KEY, normalise_text
 from canvases.models import (
     MAX_COMMENT_CHARS,
+    MAX_SUMMARY_CHARS,
     Canvas,
     CanvasVersion,
     Comment,
     CommentThread,
+    version_review_url,
 )
 from canvases.services import CanvasRefused, canvas_approve, canvas_request_changes
 from communities.access import is_group_leader
 from communities.models import MembershipRole
 
-MAX_SUMMARY_CHARS = 5000
 DECISIONS = ("approve", "request_changes")
 
 
@@ -82,12 +82,11 @@ def _thread_reviewers(thread: CommentThread, canvas: Canvas):
 
 
 def _editor_url(canvas: Canvas, block_key: str) -> str:
-    return reverse("canvases:detail", args=[canvas.pk]) + f"#block-{block_key}"
+    return canvas.get_absolute_url() + f"#block-{block_key}"
 
 
 def _review_url(canvas: Canvas, number: int, thread: CommentThread | None = None) -> str:
-    url = reverse("canvases:version_review", args=[canvas.pk, number])
-    return url + (f"#thread-{thread.pk}" if thread else "")
+    return version_review_url(canvas.pk, number, f"#thread-{thread.pk}" if thread else "")
 
 
 def _tell_other_side(*, canvas: Canvas, thread: CommentThread, by, reply: bool) -> None:
@@ -234,7 +233,19 @@ def review_decide(*, version: CanvasVersion, by, decision: str, summary: str = "
     notify(
         recipients=_group_leaders(canvas),
         message=message,
-        url=reverse("canvases:detail", args=[canvas.pk]),
+        url=canvas.get_absolute_url(),
         actor=by,
     )
     return canvas
+
+
+def prepare_threads(threads_by_block: dict, user, *, shown_number=None) -> None:
+    """Mark what a page shows for each thread: the version it came from when that is
+    not the shown one (every thread, in the editor), and which comments the user may edit."""
+    for threads in threads_by_block.values():
+        for thread in threads:
+            number = thread.version.number
+            thread.from_number = number if shown_number is None or number < shown_number else None
+            comments = list(thread.comments.all())
+            for comment in comments:
+                comment.editable = thread.is_open and comment_is_editable(comment, comments, user)

@@ -1,10 +1,12 @@
 """Reads of the canvases app; each runs a fixed number of queries."""
 
 from django.db.models import F, Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canvases.blocks import BLOCK_KEYS
 from canvases.models import (
+    BlockChange,
     Canvas,
     CanvasEvent,
     CanvasStatus,
@@ -56,10 +58,20 @@ def canvas_version(canvas: Canvas, number: int) -> CanvasVersion | None:
     )
 
 
-def latest_version(canvas: Canvas) -> CanvasVersion | None:
-    if not canvas.version_count:
-        return None
-    return canvas_version(canvas, canvas.version_count)
+def canvas_version_or_404(canvas: Canvas, number: int) -> CanvasVersion:
+    """Version `number` of a canvas the caller may read; 404 when it has none such."""
+    return get_object_or_404(
+        CanvasVersion.objects.select_related("submitted_by"), canvas=canvas, number=number
+    )
+
+
+def block_history(canvas: Canvas, key: str):
+    """Every stored text of one block, newest first, with who saved it."""
+    return (
+        BlockChange.objects.filter(canvas=canvas, block_key=key)
+        .select_related("by")
+        .order_by("-revision")
+    )
 
 
 def versions_pair(canvas: Canvas, a: int, b: int) -> dict[int, CanvasVersion]:

@@ -7,20 +7,25 @@ wrapper that notifies the leaders live in `canvases.reviews`.
 """
 
 import enum
+import hashlib
+import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import audit
+from accounts.models import AuditAction
 from accounts.notifications import notify
 from canvases import access
 from canvases.blocks import (
     BLOCK_KEYS,
     BLOCKS,
-    MAX_BLOCK_CHARS,
+    BLOCKS_BY_KEY,
     Progress,
     block_progress,
     empty_blocks,
@@ -28,19 +33,21 @@ from canvases.blocks import (
     normalise_text,
 )
 from canvases.models import (
+    BLOCK_HISTORY_DAYS,
     EDITABLE_STATUSES,
+    MAX_SUMMARY_CHARS,
+    BlockChange,
     Canvas,
     CanvasEvent,
     CanvasSave,
     CanvasStatus,
     CanvasVersion,
     EventKind,
+    version_review_url,
 )
 from communities.access import is_group_leader
 from communities.models import CommunityGroup
 from mentors.selectors import group_mentor_users
-
-MAX_SAVE_ID = 64
 
 
 class CanvasRefused(Exception):
@@ -57,35 +64,70 @@ class SaveOutcome(enum.Enum):
     CONFLICT = "conflict"
 
 
+@dataclass(frozen=True)
+class BlockNews:
+    """A block's stored text that the saving tab had not seen, and who saved it when."""
+
+    key: str
+    text: str
+    by: object
+    at: object
+
+    @property
+    def block(self):
+        return BLOCKS_BY_KEY[self.key]
+
+
+@dataclass(frozen=True)
+class BlockConflict:
+    """A block both sides changed since the save's base: both texts, nothing chosen."""
+
+    key: str
+    mine: str
+    theirs: BlockNews
+
+    @property
+    def block(self):
+        return BLOCKS_BY_KEY[self.key]
+
+
 @dataclass
 class SaveResult:
     outcome: SaveOutcome
     revision: int
-    # On a conflict: the newer texts now stored, and who saved them when.
-    theirs: dict = field(default_factory=dict)
-    updated_by: object = None
-    updated_at: object = None
+    # Blocks someone else changed since the save's base that the save left alone:
+    # merged silently; the tab shows them so nobody goes on editing a stale page.
+    merged: list[BlockNews] = field(default_factory=list)
+    # Blocks both sides changed: not stored; the user chooses.
+    conflicts: list[BlockConflict] = field(default_factory=list)
 
     @property
     def is_conflict(self) -> bool:
         return self.outcome is SaveOutcome.CONFLICT
 
 
+_DECISIONS = (EventKind.APPROVED, EventKind.CHANGES_REQUESTED)
+
+
 def _event(canvas, kind, by, *, version=None, note=""):
-    return CanvasEvent.objects.create(
+    """The timeline event of a change of state, and its entry in the audit trail."""
+    event = CanvasEvent.objects.create(
         canvas=canvas, kind=kind, actor=by, version=version, note=note
     )
+    audit.record(
+        actor=by,
+        action=AuditAction.CANVAS_DECISION if kind in _DECISIONS else AuditAction.CANVAS_TRANSITION,
+        target=canvas,
+        region_id=canvas.group.tambon.province.region_id,
+        summary=f"{canvas.title}: {event.get_kind_display()}",
+        details={"kind": kind, "version": version.number if version else None},
+    )
+    return event
 
 
-def _locked(canvas: Canvas) -> Canvas:
-    """The canvas row, locked until the transaction ends, with its current state."""
-    return Canvas.objects.select_for_update().get(pk=canvas.pk)
-
-
-def _refresh(canvas: Canvas, fresh: Canvas) -> None:
-    for name in ("status", "revision", "blocks", "filled_blocks", "version_count", "title"):
-        setattr(canvas, name, getattr(fresh, name))
-    canvas.updated_at, canvas.updated_by_id = fresh.updated_at, fresh.updated_by_id
+def _lock(canvas: Canvas) -> None:
+    """Refresh `canvas` from its row, locked until the transaction ends."""
+    canvas.refresh_from_db(from_queryset=Canvas.objects.select_for_update())
 
 
 def _require_leader(canvas: Canvas, by) -> None:
@@ -113,68 +155,130 @@ def canvas_create(*, group: CommunityGroup, by, title: str) -> Canvas:
     return canvas
 
 
-def clean_blocks(blocks: dict) -> dict:
-    """The nine texts, normalised; refuses unknown keys and texts over the limit."""
-    unknown = set(blocks) - set(BLOCK_KEYS)
-    if unknown:
-        raise CanvasRefused(gettext_lazy("ข้อมูลช่องของแผนไม่ถูกต้อง"))
-    cleaned = {key: normalise_text(value) for key, value in blocks.items()}
-    too_long = [b.title for b in BLOCKS if len(cleaned.get(b.key, "")) > MAX_BLOCK_CHARS]
-    if too_long:
-        raise CanvasRefused(
-            _("ช่อง %(blocks)s ยาวเกิน %(limit)s ตัวอักษร")
-            % {"blocks": ", ".join(str(t) for t in too_long), "limit": f"{MAX_BLOCK_CHARS:,}"}
-        )
-    return cleaned
+def _save_digest(blocks: dict, bases: dict) -> str:
+    """What a save carried, so a resend is told apart from another save reusing its id."""
+    payload = json.dumps([blocks, bases], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _latest_changes(canvas: Canvas) -> dict[str, BlockChange]:
+    """The newest stored change of each block, by key (one query, at most nine rows)."""
+    rows = (
+        BlockChange.objects.filter(canvas=canvas)
+        .order_by("block_key", "-revision")
+        .distinct("block_key")
+        .select_related("by")
+        .defer("by__password")
+    )
+    return {row.block_key: row for row in rows}
+
+
+def _texts_at(canvas: Canvas, bases: dict[str, int]) -> dict[str, str]:
+    """Each named block's text as it stood at its base revision (one query).
+
+    A block with no change at or before its base was empty then; a change pruned
+    with age reads as empty too, which only makes the merge more careful.
+    """
+    if not bases:
+        return {}
+    at_base = Q()
+    for key, base in bases.items():
+        at_base |= Q(block_key=key, revision__lte=base)
+    rows = (
+        BlockChange.objects.filter(at_base, canvas=canvas)
+        .order_by("block_key", "-revision")
+        .distinct("block_key")
+        .values_list("block_key", "text")
+    )
+    return {key: "" for key in bases} | dict(rows)
+
+
+def _news(change: BlockChange) -> BlockNews:
+    return BlockNews(key=change.block_key, text=change.text, by=change.by, at=change.at)
+
+
+def _merge(canvas: Canvas, blocks: dict, bases: dict) -> tuple[dict, list, list]:
+    """Split a save into what to store, what to show as merged and what conflicts.
+
+    A block only this save changed is stored; a block only someone else changed
+    since the save's base keeps their text; a block both changed is a conflict.
+    """
+    latest = _latest_changes(canvas)
+    newer = {key: change for key, change in latest.items() if change.revision > bases[key]}
+    changed_by_both = {
+        key for key, text in blocks.items() if key in newer and text != canvas.text(key)
+    }
+    started_from = _texts_at(canvas, {key: bases[key] for key in changed_by_both})
+    store, merged, conflicts = {}, [], []
+    for key in BLOCK_KEYS:
+        mine = blocks.get(key)
+        if key in changed_by_both and mine != started_from[key]:
+            conflicts.append(BlockConflict(key=key, mine=mine, theirs=_news(newer[key])))
+        elif key in newer and (mine is None or key in changed_by_both):
+            merged.append(_news(newer[key]))
+        elif mine is not None and mine != canvas.text(key):
+            store[key] = mine
+    return store, merged, conflicts
 
 
 @transaction.atomic
-def canvas_save_blocks(*, canvas: Canvas, by, blocks: dict, base_revision: int, save_id: str):
-    """Store the texts typed on top of `base_revision`, unless someone saved in between.
+def canvas_save_blocks(
+    *,
+    canvas: Canvas,
+    by,
+    blocks: dict,
+    base_revision: int,
+    save_id: str,
+    block_bases: dict | None = None,
+) -> SaveResult:
+    """Store the texts a leader typed, merged block by block with what others saved.
 
-    `blocks` may hold some of the nine keys; the others keep their text.
-    A save whose id is already in the log is answered as already saved
-    (its answer was lost and the browser sent it again); a save from an
-    older revision is refused with the newer texts, so the user can choose.
+    Trusts its caller: `by` may edit the canvas (`access.get_canvas_for_edit`)
+    and `blocks` (some of the nine keys) are normalised and within
+    `MAX_BLOCK_CHARS` (`BlocksForm`). `base_revision` is the revision the tab
+    started from; `block_bases` may give a later one per block. The canvas row
+    is locked here, so saves of one canvas run one after another.
+
+    A block only this save changed is stored; a block only others changed keeps
+    their text (returned as `merged`); a block both changed is not stored and is
+    returned as a conflict with both texts. Every stored text is kept in the
+    block history. A resend (same id, same content) is answered as already
+    saved; the same id with other content is a new save.
     """
-    save_id = str(save_id or "").strip()
-    if not save_id or len(save_id) > MAX_SAVE_ID:
-        raise CanvasRefused(gettext_lazy("คำขอบันทึกไม่ถูกต้อง กรุณาโหลดหน้าใหม่"))
-    _require_leader(canvas, by)
-    cleaned = clean_blocks(blocks)
-    fresh = _locked(canvas)
-    done = CanvasSave.objects.filter(canvas=fresh, save_id=save_id).first()
-    if done is not None:
-        _refresh(canvas, fresh)
-        return SaveResult(SaveOutcome.ALREADY_SAVED, done.revision)
-    if fresh.status not in EDITABLE_STATUSES:
-        raise CanvasRefused(
-            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงแก้ไขไม่ได้") % {"status": fresh.get_status_display()}
-        )
-    if base_revision is None or base_revision < 0 or base_revision > fresh.revision:
+    _lock(canvas)
+    if base_revision is None or not 0 <= base_revision <= canvas.revision:
         raise CanvasRefused(gettext_lazy("ฉบับแก้ไขที่ส่งมาไม่ถูกต้อง กรุณาโหลดหน้าใหม่"))
-    if base_revision < fresh.revision:
-        _refresh(canvas, fresh)
-        return SaveResult(
-            SaveOutcome.CONFLICT,
-            fresh.revision,
-            theirs=dict(fresh.blocks),
-            updated_by=fresh.updated_by,
-            updated_at=fresh.updated_at,
+    bases = {key: base_revision for key in BLOCK_KEYS}
+    for key, base in (block_bases or {}).items():
+        if key in bases and base_revision <= base <= canvas.revision:
+            bases[key] = base
+    digest = _save_digest(blocks, bases)
+    done = CanvasSave.objects.filter(canvas=canvas, save_id=save_id, digest=digest).first()
+    if done is not None:
+        return SaveResult(SaveOutcome.ALREADY_SAVED, done.revision)
+    if canvas.status not in EDITABLE_STATUSES:
+        raise CanvasRefused(
+            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงแก้ไขไม่ได้") % {"status": canvas.get_status_display()}
         )
-    merged = {**empty_blocks(), **fresh.blocks, **cleaned}
-    if merged != fresh.blocks:
-        fresh.blocks = merged
-        fresh.revision += 1
-        fresh.filled_blocks = filled_count(merged)
-        fresh.updated_by = by
-        fresh.save(
+    store, merged, conflicts = _merge(canvas, blocks, bases)
+    if store:
+        canvas.revision += 1
+        canvas.blocks = {**empty_blocks(), **canvas.blocks, **store}
+        canvas.filled_blocks = filled_count(canvas.blocks)
+        canvas.updated_by = by
+        canvas.save(
             update_fields=["blocks", "revision", "filled_blocks", "updated_by", "updated_at"]
         )
-    # The row lock above serialises saves of this canvas, so the id is still free.
-    CanvasSave.objects.create(canvas=fresh, save_id=save_id, revision=fresh.revision, by=by)
-    _refresh(canvas, fresh)
-    return SaveResult(SaveOutcome.SAVED, fresh.revision)
+        BlockChange.objects.bulk_create(
+            BlockChange(canvas=canvas, block_key=key, revision=canvas.revision, text=text, by=by)
+            for key, text in store.items()
+        )
+    if conflicts:
+        return SaveResult(SaveOutcome.CONFLICT, canvas.revision, merged, conflicts)
+    CanvasSave.objects.create(
+        canvas=canvas, save_id=save_id, digest=digest, revision=canvas.revision, by=by
+    )
+    return SaveResult(SaveOutcome.SAVED, canvas.revision, merged)
 
 
 def unfinished_blocks(blocks: dict) -> list:
@@ -189,35 +293,34 @@ def canvas_submit(*, canvas: Canvas, by) -> CanvasVersion:
     they have an address), with a link to the review page of the version.
     """
     _require_leader(canvas, by)
-    fresh = _locked(canvas)
-    if fresh.status not in EDITABLE_STATUSES:
+    _lock(canvas)
+    if canvas.status not in EDITABLE_STATUSES:
         raise CanvasRefused(
-            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงส่งไม่ได้") % {"status": fresh.get_status_display()}
+            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงส่งไม่ได้") % {"status": canvas.get_status_display()}
         )
-    missing = unfinished_blocks(fresh.blocks)
+    missing = unfinished_blocks(canvas.blocks)
     if missing:
         raise CanvasRefused(
             _("ยังส่งไม่ได้ กรุณาเขียนให้ครบทุกช่อง ช่องที่ยังไม่ครบ: %(blocks)s")
             % {"blocks": ", ".join(str(b.title) for b in missing)}
         )
-    fresh.version_count += 1
+    canvas.version_count += 1
     version = CanvasVersion.objects.create(
-        canvas=fresh,
-        number=fresh.version_count,
-        title=fresh.title,
-        blocks={key: fresh.blocks.get(key, "") for key in BLOCK_KEYS},
+        canvas=canvas,
+        number=canvas.version_count,
+        title=canvas.title,
+        blocks={key: canvas.blocks.get(key, "") for key in BLOCK_KEYS},
         submitted_by=by,
         submitted_at=timezone.now(),
     )
-    fresh.status = CanvasStatus.SUBMITTED
-    fresh.save(update_fields=["status", "version_count", "updated_at"])
-    _event(fresh, EventKind.SUBMITTED, by, version=version)
-    _refresh(canvas, fresh)
+    canvas.status = CanvasStatus.SUBMITTED
+    canvas.save(update_fields=["status", "version_count", "updated_at"])
+    _event(canvas, EventKind.SUBMITTED, by, version=version)
     notify(
         recipients=group_mentor_users(canvas.group_id),
         message=_("%(group)s ส่งแผน “%(title)s” ฉบับที่ %(number)s รอท่านพิจารณา")
         % {"group": canvas.group.name, "title": version.title, "number": version.number},
-        url=reverse("canvases:version_review", args=[canvas.pk, version.number]),
+        url=version_review_url(canvas.pk, version.number),
         actor=by,
     )
     return version
@@ -225,18 +328,19 @@ def canvas_submit(*, canvas: Canvas, by) -> CanvasVersion:
 
 def _review(*, canvas, version, by, summary, status, kind):
     _require_reviewer(canvas, by)
-    fresh = _locked(canvas)
-    if fresh.status != CanvasStatus.SUBMITTED:
+    _lock(canvas)
+    if canvas.status != CanvasStatus.SUBMITTED:
         raise CanvasRefused(
-            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงยังพิจารณาไม่ได้") % {"status": fresh.get_status_display()}
+            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงยังพิจารณาไม่ได้") % {"status": canvas.get_status_display()}
         )
-    if version.canvas_id != fresh.pk or version.number != fresh.version_count:
+    if version.canvas_id != canvas.pk or version.number != canvas.version_count:
         raise CanvasRefused(gettext_lazy("พิจารณาได้เฉพาะฉบับล่าสุดที่ส่งมา"))
-    fresh.status = status
-    fresh.save(update_fields=["status", "updated_at"])
-    _event(fresh, kind, by, version=version, note=normalise_text(summary).strip()[:5000])
-    _refresh(canvas, fresh)
-    return fresh
+    canvas.status = status
+    canvas.save(update_fields=["status", "updated_at"])
+    _event(
+        canvas, kind, by, version=version, note=normalise_text(summary).strip()[:MAX_SUMMARY_CHARS]
+    )
+    return canvas
 
 
 @transaction.atomic
@@ -273,11 +377,29 @@ def canvas_request_changes(
 def canvas_revise(*, canvas: Canvas, by) -> Canvas:
     """Open an approved canvas as a new draft; its versions stay as they were."""
     _require_leader(canvas, by)
-    fresh = _locked(canvas)
-    if fresh.status != CanvasStatus.APPROVED:
+    _lock(canvas)
+    if canvas.status != CanvasStatus.APPROVED:
         raise CanvasRefused(gettext_lazy("ปรับปรุงเป็นฉบับร่างใหม่ได้เฉพาะแผนที่ผ่านการพิจารณาแล้ว"))
-    fresh.status = CanvasStatus.DRAFT
-    fresh.save(update_fields=["status", "updated_at"])
-    _event(fresh, EventKind.REVISED, by)
-    _refresh(canvas, fresh)
-    return fresh
+    canvas.status = CanvasStatus.DRAFT
+    canvas.save(update_fields=["status", "updated_at"])
+    _event(canvas, EventKind.REVISED, by)
+    return canvas
+
+
+@transaction.atomic
+def block_history_prune(*, now=None) -> tuple[int, int]:
+    """Drop block texts and save ids older than `BLOCK_HISTORY_DAYS`.
+
+    The newest text of each block stays whatever its age (it is the current
+    text), and submitted versions are never touched. Returns the numbers of
+    block texts and save ids removed.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=BLOCK_HISTORY_DAYS)
+    newest = (
+        BlockChange.objects.order_by("canvas_id", "block_key", "-revision")
+        .distinct("canvas_id", "block_key")
+        .values("pk")
+    )
+    changes, _ = BlockChange.objects.filter(at__lt=cutoff).exclude(pk__in=newest).delete()
+    saves, _ = CanvasSave.objects.filter(at__lt=cutoff).delete()
+    return changes, saves

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canvases import review_views, views
+from canvases import autosave_views, history_views, review_views, views
 
 app_name = "canvases"
 
@@ -10,11 +10,12 @@ urlpatterns = [
     path("queue/", review_views.review_queue, name="queue"),
     path("<int:pk>/", views.canvas_detail, name="detail"),
     path("<int:pk>/save/", views.canvas_save, name="save"),
+    path("<int:pk>/autosave/", autosave_views.canvas_autosave, name="autosave"),
     path("<int:pk>/submit/", views.canvas_submit, name="submit"),
     path("<int:pk>/revise/", views.canvas_revise, name="revise"),
     path("<int:pk>/review/", review_views.canvas_review, name="review"),
-    path("<int:pk>/versions/", views.canvas_history, name="history"),
-    path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
+    path("<int:pk>/versions/", history_views.canvas_history, name="history"),
+    path("<int:pk>/versions/<int:number>/", history_views.version_detail, name="version"),
     path(
         "<int:pk>/versions/<int:number>/review/",
         review_views.version_review,
@@ -37,7 +38,13 @@ urlpatterns = [
         review_views.thread_reopen,
         name="thread_reopen",
     ),
-    path("<int:pk>/compare/", views.version_compare, name="compare"),
+    path("<int:pk>/compare/", history_views.version_compare, name="compare"),
+    path("<int:pk>/blocks/<str:key>/", history_views.block_history, name="block_history"),
+    path(
+        "<int:pk>/blocks/<str:key>/restore/<int:change_pk>/",
+        history_views.block_restore,
+        name="block_restore",
+    ),
     path("<int:pk>/print/", views.canvas_print, name="print"),
     path("<int:pk>/pdf/", views.canvas_pdf, name="pdf"),
 ]

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "cbmc_portal.middleware.StripNulFromQueryMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "canvases.middleware.AutosaveTooLargeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

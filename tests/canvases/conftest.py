@@ -119,3 +119,11 @@ def resubmitted_canvas(submitted_canvas, version, thread, leader, assigned_mento
     )
     services.canvas_submit(canvas=submitted_canvas, by=leader)
     return submitted_canvas
+
+
+@pytest.fixture
+def co_leader(group):
+    """A second leader of the personas' group: two people writing one canvas."""
+    user = factories.UserFactory(username="co_leader", display_name="สมหญิง")
+    factories.MembershipFactory(group=group, user=user, role="leader")
+    return user
