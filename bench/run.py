@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.autosave_check import run_check, summary_line  # noqa: E402
 from bench.budgets import check_budgets  # noqa: E402
+from bench.history_size import table_figures  # noqa: E402
 from bench.lighthouse import run_lighthouse  # noqa: E402
 from bench.session import signed_in_opener  # noqa: E402
 
@@ -355,6 +356,7 @@ def main(argv=None):
     manage(seed_env, "load_geography")
     manage(seed_env, "seed_national", "--scale", str(args.scale))
     targets = json.loads(manage(seed_env, "bench_targets", capture=True))
+    block_history = table_figures(db_url)
     check_target = next(t for t in targets if t.get("kind") == "check")
     targets = [t for t in targets if t.get("kind") != "check"]
 
@@ -397,6 +399,7 @@ def main(argv=None):
         "requests_per_page": args.requests,
         "pages": results,
         "autosave_check": autosave_check,
+        "block_history_before_the_run": block_history,
         "budgets_passed": all(b["passed"] for b in budgets),
         "budgets": budgets,
         "worker_memory_mb": memory,
@@ -405,6 +408,10 @@ def main(argv=None):
     print_table(results)
     print(f"gunicorn worker memory after the run (MB): {memory}")
     print(summary_line(autosave_check))
+    print(
+        f"block history: {block_history['rows']:,} rows, {block_history['total_mb']} MB "
+        f"(pg_total_relation_size) for {block_history['versions']:,} versions"
+    )
     for name, scores in lighthouse.items():
         print(f"lighthouse {name}: {scores}")
     name = "smoke" if args.smoke else datetime.datetime.now(datetime.UTC).date().isoformat()
