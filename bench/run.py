@@ -261,7 +261,12 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
         "queries": max(queries) if queries else None,
         "elapsed_s": round(elapsed, 1),
     }
-    result.update(measure_bytes(target))
+    measured = measure_bytes(target)
+    if measured:  # its log line must not spill into the next page's count
+        read_log_when_written(
+            log_path, start, target_paths(target), target["method"], len(rows) + 1
+        )
+    result.update(measured)
     return result
 
 

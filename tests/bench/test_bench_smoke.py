@@ -69,4 +69,5 @@ def test_every_acknowledged_autosave_is_found_in_the_database(report):
     assert check["acknowledged"] == SMOKE_LEADERS * SMOKE_SAVES
     assert (check["found"], check["lost"]) == (check["acknowledged"], 0), check["lost_examples"]
     assert (check["conflicts"], check["errors"], check["http_errors"]) == (0, 0, 0)
-    assert check["requests"] == SMOKE_LEADERS * SMOKE_SAVES
+    # A save that got no answer is resent with its id, so at least one request per save.
+    assert check["requests"] >= SMOKE_LEADERS * SMOKE_SAVES
