@@ -2,7 +2,8 @@
 
 At scale 1: 25,000 users, 20,000 groups, 3,000 mentors with assignments,
 150 cohorts, 100,000 follow-ups, 40,000 canvases, 200,000 submitted versions
-with Thai text in the nine blocks, 1,000,000 comments. Deterministic: the same
+with Thai text in the nine blocks, 9,000,000 block history rows (5 changes of
+each block before each version), 1,000,000 comments. Deterministic: the same
 seed and scale give the same rows. Loaded with COPY, not one save at a time.
 """
 
@@ -17,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Role
-from bench.bulk import copy_rows, next_id, reset_sequence
+from bench.bulk import copy_rows, foreign_keys_checked_once, next_id, reset_sequence
 from bench.thai_text import block_text, comment_text
 from communities.models import Province, Region, Tambon
 
@@ -70,6 +71,7 @@ class World:
     # (version_id, canvas_id, group_id, is the canvas's latest version)
     versions: list = field(default_factory=list)
     status: dict = field(default_factory=dict)  # canvas id → status
+    version_rows: list = field(default_factory=list)  # the versions' rows, as loaded
     timings: dict = field(default_factory=dict)
 
 
@@ -404,7 +406,7 @@ def _growing(text: str, step: int) -> str:
     return " ".join(words[: -(-len(words) * step // CHANGES_PER_BLOCK)])
 
 
-def copy_block_history(world: World, versions: list) -> int:
+def seed_block_history(world: World):
     """Every stored text of every block, CHANGES_PER_BLOCK changes per block before each version.
 
     Assumed: the leader writes a block over a few sittings (the text grows
@@ -413,9 +415,10 @@ def copy_block_history(world: World, versions: list) -> int:
     submitted; the last change of each block is the version's own text.
     Skipped when the schema has no block history table yet.
     """
+    versions, world.version_rows = world.version_rows, []
     with connection.cursor() as cursor:
         if BLOCK_HISTORY_TABLE not in connection.introspection.table_names(cursor):
-            return 0
+            return
     span = datetime.timedelta(days=19)
 
     def rows():
@@ -429,9 +432,12 @@ def copy_block_history(world: World, versions: list) -> int:
                     at -= datetime.timedelta(minutes=1)
                     yield (canvas_id, key, base + offset, _growing(texts[key], step), by, at)
 
-    return copy_rows(
-        BLOCK_HISTORY_TABLE, ["canvas_id", "block_key", "revision", "text", "by_id", "at"], rows()
-    )
+    with foreign_keys_checked_once(BLOCK_HISTORY_TABLE):
+        world.sizes["block_changes_made"] = copy_rows(
+            BLOCK_HISTORY_TABLE,
+            ["canvas_id", "block_key", "revision", "text", "by_id", "at"],
+            rows(),
+        )
 
 
 def _blocks_json(rng) -> str:
@@ -534,7 +540,7 @@ def seed_canvases(world: World):
         versions,
     )
     reset_sequence("canvases_canvasversion")
-    world.sizes["block_changes_made"] = copy_block_history(world, versions)
+    world.version_rows = versions  # for the block history, loaded in its own transaction
     copy_rows(
         "canvases_canvasevent",
         ["canvas_id", "kind", "actor_id", "at", "version_id", "note"],
@@ -644,5 +650,6 @@ SECTIONS = [
     seed_follow_ups,
     seed_notifications,
     seed_canvases,
+    seed_block_history,
     seed_comments,
 ]
