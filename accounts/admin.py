@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Notification, User
+from accounts import audit
+from accounts.models import AuditEntry, Notification, User
 
 
 @admin.register(User)
@@ -15,6 +17,25 @@ class UserAdmin(DjangoUserAdmin):
         (_("CBMC"), {"fields": ("display_name", "phone", "role")}),
     )
 
+    def save_model(self, request, obj, form, change):
+        """A role or staff flag changed here is written to the audit trail, old and new."""
+        watched = [
+            name for name in ("role", "is_staff", "is_superuser") if name in form.changed_data
+        ]
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and watched:
+                audit.record(
+                    actor=request.user,
+                    action=audit.AuditAction.ROLE_CHANGED,
+                    target_user=obj,
+                    summary=f"{obj.username}: " + ", ".join(watched),
+                    details={
+                        name: {"old": form.initial.get(name), "new": getattr(obj, name)}
+                        for name in watched
+                    },
+                )
+
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
@@ -22,3 +43,25 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient", "actor"]
     search_fields = ["recipient__username", "message"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the trail is written only by `accounts.audit.record`."""
+
+    list_display = ["at", "action", "actor", "target_user", "target_type", "target_id", "summary"]
+    list_filter = ["action"]
+    list_select_related = ["actor", "target_user"]
+    search_fields = ["summary", "actor__username", "target_user__username"]
+    date_hierarchy = "at"
+    show_full_result_count = False
+    readonly_fields = [field.name for field in AuditEntry._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -13,3 +13,44 @@ class SignInForm(AuthenticationForm):
         "invalid_login": _("เบอร์โทรศัพท์/ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (ตัวพิมพ์เล็ก-ใหญ่ของรหัสผ่านมีผล)"),
         "inactive": _("บัญชีนี้ถูกปิดใช้งาน"),
     }
+
+
+# The largest primary key PostgreSQL's bigint holds.
+MAX_ID = 2**63 - 1
+
+
+class AuditFilterForm(forms.Form):
+    """The audit page's filters: a person, an object (model label and id), an action, a region."""
+
+    person = forms.IntegerField(
+        label=_("บุคคล (รหัส)"), required=False, min_value=1, max_value=MAX_ID
+    )
+    target_type = forms.RegexField(
+        label=_("ชนิดของสิ่งที่เกี่ยวข้อง"),
+        regex=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$",
+        max_length=40,
+        required=False,
+    )
+    target_id = forms.IntegerField(
+        label=_("รหัสของสิ่งที่เกี่ยวข้อง"), required=False, min_value=1, max_value=MAX_ID
+    )
+    action = forms.ChoiceField(label=_("การกระทำ"), required=False)
+    region = forms.SlugField(label=_("ภาค"), required=False, max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        from accounts.models import AuditAction
+
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("ทุกการกระทำ")), *AuditAction.choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("target_id") and not data.get("target_type"):
+            self.add_error("target_type", _("ระบุชนิดของสิ่งที่เกี่ยวข้องด้วย"))
+        return data
+
+
+class AnonymiseConfirmForm(forms.Form):
+    """Erasure cannot be undone: the admin ticks that they mean it."""
+
+    confirm = forms.BooleanField(label=_("ข้าพเจ้าเข้าใจว่าการลบข้อมูลส่วนบุคคลนี้ย้อนกลับไม่ได้"), required=True)

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import display_phone
@@ -18,6 +19,13 @@ class Role(models.TextChoices):
     NATIONAL_STAFF = "national_staff", _("เจ้าหน้าที่ส่วนกลาง")
 
 
+ANONYMISED_USERNAME_PREFIX = "erased-"
+
+
+def anonymised_username(pk) -> str:
+    return f"{ANONYMISED_USERNAME_PREFIX}{pk}"
+
+
 class User(AbstractUser):
     phone = models.CharField(
         _("เบอร์โทรศัพท์มือถือ"),
@@ -29,6 +37,16 @@ class User(AbstractUser):
     )
     display_name = models.CharField(_("ชื่อที่แสดง"), max_length=150, blank=True)
     role = models.CharField(_("บทบาท"), max_length=20, choices=Role.choices, default=Role.COMMUNITY)
+    # The staff member who created this account from a phone number; only they (or
+    # national staff) may hand out its one-time set-password link.
+    created_by = models.ForeignKey(
+        "self",
+        verbose_name=_("สร้างโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = UserManager()
 
@@ -41,7 +59,15 @@ class User(AbstractUser):
 
     @property
     def name(self) -> str:
+        if self.is_anonymised:
+            return gettext("ผู้ใช้ที่ลบข้อมูลแล้ว")
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def is_anonymised(self) -> bool:
+        """Erased under the PDPA (`accounts.services.person_anonymise`); the row stays so
+        the group's canvases and comments keep their authors."""
+        return self.pk is not None and self.username == anonymised_username(self.pk)
 
     @property
     def phone_display(self) -> str:

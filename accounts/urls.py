@@ -39,4 +39,8 @@ urlpatterns = [
         views.notifications_mark_all_read,
         name="notifications_mark_all_read",
     ),
+    path("audit/", views.audit_list, name="audit"),
+    path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("people/<int:pk>/export/", views.person_export, name="person_export"),
+    path("people/<int:pk>/anonymise/", views.person_anonymise, name="person_anonymise"),
 ]

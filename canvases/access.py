@@ -33,7 +33,8 @@ def can_view_canvas(user, canvas: Canvas) -> bool:
 
 
 def can_edit_canvas(user, canvas: Canvas) -> bool:
-    """The group's leaders write the canvas; only while it is a draft or sent back."""
+    """The group's leaders write the canvas (whether its state lets them now is
+    `Canvas.is_editable`, checked again under lock by the services)."""
     return is_group_leader(user, canvas.group)
 
 

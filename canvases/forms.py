@@ -151,6 +151,7 @@ class ConflictChoiceForm(SaveMetaForm):
             )
             for side in ("mine", "theirs", "edit"):
                 self.fields[f"{side}_{key}"] = BlockField()
+            self.fields[f"rev_{key}"] = _revision_field(required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -164,9 +165,10 @@ class ConflictChoiceForm(SaveMetaForm):
         }
 
     def block_bases(self) -> dict:
-        # The texts "theirs" were read at `base_revision`: a later save to the
+        # Each "theirs" was read at its row's revision: a later save to that
         # block is a new conflict, never overwritten unseen.
-        return {}
+        bases = {key: self.cleaned_data.get(f"rev_{key}") for key in self.keys}
+        return {key: base for key, base in bases.items() if base is not None}
 
 
 class ReviewForm(forms.Form):

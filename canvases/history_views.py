@@ -89,7 +89,7 @@ def block_history(request, pk, key):
         {
             "canvas": canvas,
             "group": canvas.group,
-            "block": block,
+            "canvas_block": block,
             "page": page,
             "current": canvas.text(key),
             "can_restore": access.can_edit_canvas(request.user, canvas) and canvas.is_editable,

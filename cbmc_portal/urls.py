@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from cbmc_portal import views
 from dashboards import views as dashboard_views
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("floor", views.floor, name="floor"),
     path("accounts/", include("accounts.urls")),
+    path("privacy/", accounts_views.privacy_notice, name="privacy"),
     path("groups/", include("communities.urls")),
     path("canvases/", include("canvases.urls")),
     path("mentors/", include("mentors.urls")),

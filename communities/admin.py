@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from communities.models import CommunityGroup, Membership, Province, Region, RegionStaff
+from communities.models import (
+    CommunityGroup,
+    Invitation,
+    Membership,
+    Province,
+    Region,
+    RegionStaff,
+)
 
 
 class ProvinceInline(admin.TabularInline):
@@ -48,3 +55,10 @@ class CommunityGroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en", "tambon__name_th"]
     raw_id_fields = ["tambon"]
     inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["phone", "group", "role", "status", "invited_by", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["group", "invitee", "invited_by"]

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.phones import display_phone
+
 
 def _localized(name_th: str, name_en: str) -> str:
     language = get_language() or "th"
@@ -210,3 +212,87 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.group} ({self.get_role_display()})"
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("รอการตอบรับ")
+    ACCEPTED = "accepted", _("ตอบรับแล้ว")
+    DECLINED = "declined", _("ปฏิเสธแล้ว")
+    WITHDRAWN = "withdrawn", _("ยกเลิกคำเชิญแล้ว")
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=InvitationStatus.PENDING)
+
+
+class Invitation(models.Model):
+    """Regional staff asked a person who already has an account to join a group.
+
+    The person joins only by accepting it. Staff see it by the phone number they
+    typed, never by the person's name or role.
+    """
+
+    group = models.ForeignKey(
+        CommunityGroup,
+        verbose_name=_("กลุ่ม"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ได้รับเชิญ"),
+        on_delete=models.CASCADE,
+        related_name="group_invitations",
+    )
+    phone = models.CharField(_("เบอร์โทรศัพท์ที่เชิญ"), max_length=16)
+    role = models.CharField(
+        _("บทบาทในกลุ่ม"),
+        max_length=10,
+        choices=MembershipRole.choices,
+        default=MembershipRole.MEMBER,
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้เชิญ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("สถานะ"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    created_at = models.DateTimeField(_("เชิญเมื่อ"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("ตอบเมื่อ"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("คำเชิญเข้ากลุ่ม")
+        verbose_name_plural = _("คำเชิญเข้ากลุ่ม")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "invitee"],
+                condition=models.Q(status="pending"),
+                name="one_pending_invitation_per_group",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["invitee"],
+                condition=models.Q(status="pending"),
+                name="invitation_pending_of_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.phone_display} – {self.group} ({self.get_status_display()})"
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)

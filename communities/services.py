@@ -1,9 +1,26 @@
 """Changes to community groups and their people; each one transaction."""
 
-from django.db import transaction
+import enum
 
-from accounts.services import user_get_or_create_by_phone
-from communities.models import CommunityGroup, Membership
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import audit
+from accounts.notifications import notify
+from accounts.services import user_by_phone, user_get_or_create_by_phone
+from communities import access
+from communities.models import CommunityGroup, Invitation, InvitationStatus, Membership
+
+
+class PersonAdded(enum.Enum):
+    """What adding a phone number to a group did."""
+
+    CREATED = "created"  # a new account, attached; its creator may hand out the link
+    ATTACHED = "attached"  # an existing person, attached directly by national staff
+    INVITED = "invited"  # an existing person, asked to accept first
+    ALREADY_MEMBER = "already_member"  # already in the group: their role in it was set
 
 
 @transaction.atomic
@@ -12,14 +29,151 @@ def group_save(*, form) -> CommunityGroup:
     return form.save()
 
 
+def _region_id(group: CommunityGroup):
+    return group.tambon.province.region_id
+
+
 @transaction.atomic
 def group_add_person(
-    *, group: CommunityGroup, display_name: str, phone: str, email: str, role: str
+    *, group: CommunityGroup, by, display_name: str, phone: str, email: str = "", role: str
 ):
-    """Give a person (new or known by phone) a role in the group.
+    """Add the owner of a phone number to the group as `role`.
 
-    Returns (user, created_user).
+    A new number becomes an account created by `by` and joins at once. A known
+    person's name and e-mail are never changed: national staff attach them
+    directly, anyone else sends an invitation the person must accept. The
+    caller has checked that `by` manages the group. Returns (PersonAdded, user).
     """
-    user, created = user_get_or_create_by_phone(phone=phone, display_name=display_name, email=email)
-    Membership.objects.update_or_create(group=group, user=user, defaults={"role": role})
-    return user, created
+    person = user_by_phone(phone)
+    if person is None:
+        person, _created = user_get_or_create_by_phone(
+            phone=phone, display_name=display_name, email=email, created_by=by
+        )
+        return PersonAdded.CREATED, _attach(group=group, person=person, role=role, by=by)
+    membership = Membership.objects.filter(group=group, user=person).first()
+    if membership is not None:
+        if membership.role != role:
+            membership.role = role
+            membership.save(update_fields=["role"])
+        return PersonAdded.ALREADY_MEMBER, person
+    if access.can_attach_directly(by):
+        _attach(group=group, person=person, role=role, by=by)
+        notify(
+            recipients=[person],
+            message=_("ท่านได้รับการเพิ่มเข้า%(group)s") % {"group": group.name},
+            url=reverse("communities:group_detail", args=[group.pk]),
+            actor=by,
+        )
+        return PersonAdded.ATTACHED, person
+    _invite(group=group, person=person, phone=phone, role=role, by=by)
+    return PersonAdded.INVITED, person
+
+
+def _attach(*, group, person, role, by, invitation=None):
+    membership, _created = Membership.objects.update_or_create(
+        group=group, user=person, defaults={"role": role}
+    )
+    details = {"group": group.pk, "role": role}
+    if invitation is not None:
+        details["invitation"] = invitation.pk
+        details["invited_by"] = invitation.invited_by_id
+    audit.record(
+        actor=by,
+        action=audit.AuditAction.PERSON_ATTACHED,
+        target_user=person,
+        target=group,
+        region_id=_region_id(group),
+        summary=group.name,
+        details=details,
+    )
+    return person
+
+
+def _invite(*, group, person, phone, role, by) -> Invitation:
+    invitation = Invitation.objects.select_for_update().pending().filter(
+        group=group, invitee=person
+    ).first() or Invitation(group=group, invitee=person, phone=phone)
+    # Asking again only updates the role offered: the person is not told twice.
+    is_new = invitation.pk is None
+    invitation.role = role
+    invitation.invited_by = by
+    invitation.save()
+    delivered = access.can_receive_invitations(person)
+    audit.record(
+        actor=by,
+        action=audit.AuditAction.PERSON_INVITED,
+        target_user=person,
+        target=invitation,
+        region_id=_region_id(group),
+        summary=invitation.phone_display,
+        details={"group": group.pk, "role": role, "delivered": delivered},
+    )
+    if delivered and is_new:
+        notify(
+            recipients=[person],
+            message=_("ท่านได้รับเชิญเข้าร่วม%(group)s ในฐานะ%(role)s ตอบรับหรือปฏิเสธได้ที่หน้าแรก")
+            % {"group": group.name, "role": invitation.get_role_display()},
+            url=reverse("home") + "#invitations",
+            actor=by,
+        )
+    return invitation
+
+
+def _answer(invitation: Invitation, status: str) -> bool:
+    """Close a pending invitation; False when another request closed it first."""
+    now = timezone.now()
+    closed = (
+        Invitation.objects.pending().filter(pk=invitation.pk).update(status=status, answered_at=now)
+    )
+    invitation.status, invitation.answered_at = status, now
+    return bool(closed)
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation) -> Membership | None:
+    """The invited person joins the group in the role offered.
+
+    The caller fetched the invitation for its invitee (access.get_invitation_for_invitee).
+    """
+    person, group = invitation.invitee, invitation.group
+    if not _answer(invitation, InvitationStatus.ACCEPTED):
+        return Membership.objects.filter(group=group, user=person).first()
+    _attach(group=group, person=person, role=invitation.role, by=person, invitation=invitation)
+    notify(
+        recipients=[invitation.invited_by],
+        message=_("เจ้าของเบอร์ %(phone)s ตอบรับคำเชิญเข้า%(group)s แล้ว")
+        % {"phone": invitation.phone_display, "group": group.name},
+        url=reverse("communities:group_detail", args=[group.pk]),
+        actor=person,
+    )
+    return Membership.objects.get(group=group, user=person)
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation) -> None:
+    """The invited person says no; the staff member who asked is told."""
+    if not _answer(invitation, InvitationStatus.DECLINED):
+        return
+    notify(
+        recipients=[invitation.invited_by],
+        message=_("เจ้าของเบอร์ %(phone)s ปฏิเสธคำเชิญเข้า%(group)s")
+        % {"phone": invitation.phone_display, "group": invitation.group.name},
+        url=reverse("communities:group_detail", args=[invitation.group_id]),
+        actor=invitation.invitee,
+    )
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation, by) -> None:
+    """Staff of the group take back an invitation not yet answered."""
+    if not _answer(invitation, InvitationStatus.WITHDRAWN):
+        return
+    audit.record(
+        actor=by,
+        action=audit.AuditAction.PERSON_INVITED,
+        target_user=invitation.invitee,
+        target=invitation,
+        region_id=_region_id(invitation.group),
+        summary=invitation.phone_display,
+        details={"group": invitation.group_id, "withdrawn": True},
+    )

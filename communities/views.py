@@ -1,13 +1,14 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from accounts.services import password_setup_path
+from accounts.access import phone_prefetch
+from accounts.services import password_link_issue
 from communities import access, selectors, services
 from communities.forms import GroupDescriptionForm, GroupForm, PersonForm
 
@@ -78,18 +79,39 @@ def group_description_edit(request, pk):
 @login_required
 def group_detail(request, pk):
     group = access.get_group_for_user(request.user, pk)
-    memberships = group.memberships.select_related("user").order_by("role", "user__display_name")
+    memberships = list(
+        group.memberships.select_related("user")
+        .prefetch_related(phone_prefetch("user__"))
+        .order_by("role", "user__display_name")
+    )
     can_manage = access.can_manage_group(request.user, group)
+    for membership in memberships:
+        membership.offer_link = can_manage and access.may_offer_password_link(
+            request.user, membership.user
+        )
     return render(
         request,
         "communities/group_detail.html",
         {
             "group": group,
             "memberships": memberships,
+            "invitations": group.invitations.pending().order_by("created_at")
+            if can_manage
+            else None,
             "can_manage": can_manage,
             "can_edit_description": can_manage or access.is_group_leader(request.user, group),
         },
     )
+
+
+# What staff are told after adding a phone number: never the owner's name or role.
+PERSON_ADDED_MESSAGES = {
+    services.PersonAdded.ATTACHED: gettext_lazy("เพิ่มเจ้าของเบอร์นี้เข้ากลุ่มแล้ว"),
+    services.PersonAdded.INVITED: gettext_lazy(
+        "เบอร์นี้มีบัญชีในระบบแล้ว ระบบส่งคำเชิญให้เจ้าของเบอร์ เมื่อตอบรับจึงจะเข้ากลุ่ม"
+    ),
+    services.PersonAdded.ALREADY_MEMBER: gettext_lazy("เบอร์นี้อยู่ในกลุ่มแล้ว บันทึกบทบาทในกลุ่มแล้ว"),
+}
 
 
 @login_required
@@ -97,27 +119,57 @@ def person_add(request, pk):
     group = access.get_group_for_manage(request.user, pk)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user, created = services.group_add_person(group=group, **form.cleaned_data)
-        if created:
-            return redirect("communities:person_link", pk=group.pk, user_pk=user.pk)
-        messages.success(request, _("เพิ่ม %(name)s เข้ากลุ่มแล้ว") % {"name": user.name})
+        outcome, person = services.group_add_person(
+            group=group, by=request.user, **form.cleaned_data
+        )
+        if outcome is services.PersonAdded.CREATED:
+            return redirect("communities:person_link", pk=group.pk, user_pk=person.pk)
+        messages.success(request, PERSON_ADDED_MESSAGES[outcome])
         return redirect("communities:group_detail", pk=group.pk)
     return render(request, "communities/person_form.html", {"form": form, "group": group})
 
 
 @login_required
 def person_link(request, pk, user_pk):
-    """A fresh one-time link for a member of the group who has not set a password."""
+    """A one-time link for a never-used account the staff member created (recorded)."""
     group = access.get_group_for_manage(request.user, pk)
-    person = get_user_model().objects.filter(pk=user_pk, memberships__group=group).first()
-    if person is None:
-        raise Http404
-    if person.has_usable_password() and person.last_login:
-        raise PermissionDenied
-    link = request.build_absolute_uri(password_setup_path(person))
-    return render(
-        request, "communities/person_link.html", {"group": group, "person": person, "link": link}
+    person = access.get_person_for_link(request.user, group, user_pk)
+    path = password_link_issue(
+        user=person, by=request.user, region_id=group.tambon.province.region_id, target=group
     )
+    return render(
+        request,
+        "communities/person_link.html",
+        {"group": group, "person": person, "link": request.build_absolute_uri(path)},
+    )
+
+
+@login_required
+@require_POST
+def invitation_withdraw(request, pk, invitation_pk):
+    group = access.get_group_for_manage(request.user, pk)
+    invitation = access.get_invitation_for_manage(request.user, group, invitation_pk)
+    services.invitation_withdraw(invitation=invitation, by=request.user)
+    messages.success(request, _("ยกเลิกคำเชิญแล้ว"))
+    return redirect("communities:group_detail", pk=group.pk)
+
+
+@login_required
+@require_POST
+def invitation_accept(request, pk):
+    invitation = access.get_invitation_for_invitee(request.user, pk)
+    services.invitation_accept(invitation=invitation)
+    messages.success(request, _("เข้าร่วม%(group)s แล้ว") % {"group": invitation.group.name})
+    return redirect("communities:group_detail", pk=invitation.group_id)
+
+
+@login_required
+@require_POST
+def invitation_decline(request, pk):
+    invitation = access.get_invitation_for_invitee(request.user, pk)
+    services.invitation_decline(invitation=invitation)
+    messages.success(request, _("ปฏิเสธคำเชิญแล้ว"))
+    return redirect("home")
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.models import Role
 from communities import access as community_access
 from communities.models import CommunityGroup
 from mentors import selectors
@@ -23,6 +24,38 @@ def can_manage_region(user, region_id) -> bool:
 
 def can_manage_mentor(user, mentor: Mentor) -> bool:
     return can_manage_region(user, mentor.region_id)
+
+
+def can_make_mentor(user, person, region) -> bool:
+    """May `user` give a mentor profile in `region` to `person`, who already has an account?
+
+    Never a second profile, never staff or an admin. National staff may; staff of
+    `region` only when the person has no other role: a community account in no
+    group, created by that region's staff (anyone else's role is changed by
+    national staff only).
+    """
+    if hasattr(person, "mentor_profile") or community_access.is_privileged(person):
+        return False
+    if user.is_authenticated and user.is_national_staff:
+        return True
+    return (
+        can_manage_region(user, region.pk)
+        and person.role == Role.COMMUNITY
+        and not community_access.person_group_region_ids(person)
+        and community_access.person_is_solely_in_region(person, region.pk)
+    )
+
+
+def can_edit_mentor_details(user, mentor: Mentor) -> bool:
+    """The name, e-mail and contact phone of a mentor the user manages.
+
+    National staff always; regional staff only while the mentor is solely
+    their region's (no group or profile elsewhere, not staff), see
+    communities.access.
+    """
+    if not can_manage_mentor(user, mentor):
+        return False
+    return community_access.can_edit_person_details(user, mentor.user, tied_by_profile=True)
 
 
 def can_manage_cohort(user, cohort: Cohort) -> bool:

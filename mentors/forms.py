@@ -92,7 +92,7 @@ class MentorForm(forms.Form):
     )
     is_active = forms.BooleanField(label=_("ยังปฏิบัติงานอยู่"), required=False, initial=True)
 
-    def __init__(self, *args, region, mentor: Mentor | None = None, **kwargs):
+    def __init__(self, *args, region, mentor: Mentor | None = None, locked=(), **kwargs):
         if mentor is not None and "initial" not in kwargs:
             kwargs["initial"] = {
                 "display_name": mentor.user.display_name,
@@ -111,6 +111,11 @@ class MentorForm(forms.Form):
         )
         if mentor is not None:
             self.fields["phone"].label = _("เบอร์ติดต่อ")
+        # Fields of the person this staff member may not change: shown, never taken.
+        for name in locked:
+            self.fields[name].disabled = True
+            self.fields[name].required = False
+            self.fields[name].help_text = _("เปลี่ยนได้โดยเจ้าหน้าที่ส่วนกลางเท่านั้น")
 
 
 class CohortForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.notifications import is_local_url
-from accounts.services import password_setup_path
+from accounts.services import password_link_issue
 from communities import access as community_access
 from mentors import access, selectors, services
 from mentors.forms import AssignmentForm, CohortForm, FollowUpForm, MentorForm
@@ -58,27 +58,43 @@ def mentor_create(request):
     form = MentorForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         try:
-            mentor, created_user = services.mentor_create(region=region, **form.cleaned_data)
+            mentor, _created_user = services.mentor_create(
+                region=region, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("เพิ่มพี่เลี้ยง %(name)s แล้ว") % {"name": mentor.name})
+            messages.success(request, _("เพิ่มพี่เลี้ยงแล้ว"))
             return redirect("mentors:mentor_detail", pk=mentor.pk)
     return render(request, "mentors/mentor_form.html", {"form": form, "region": region})
+
+
+# What regional staff may not change of a mentor who is not solely their region's.
+PERSON_FIELDS = ("display_name", "email", "phone")
 
 
 @login_required
 def mentor_edit(request, pk):
     mentor = access.get_mentor_for_manage(request.user, pk)
-    form = MentorForm(request.POST or None, region=mentor.region, mentor=mentor)
+    can_edit_details = access.can_edit_mentor_details(request.user, mentor)
+    form = MentorForm(
+        request.POST or None,
+        region=mentor.region,
+        mentor=mentor,
+        locked=() if can_edit_details else PERSON_FIELDS,
+    )
     if request.method == "POST" and form.is_valid():
-        services.mentor_update(mentor=mentor, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        if not can_edit_details:
+            for field in PERSON_FIELDS:
+                data.pop(field, None)
+        services.mentor_update(mentor=mentor, by=request.user, **data)
         messages.success(request, _("บันทึกข้อมูลพี่เลี้ยงแล้ว"))
         return redirect("mentors:mentor_detail", pk=mentor.pk)
     return render(
         request,
         "mentors/mentor_form.html",
-        {"form": form, "region": mentor.region, "mentor": mentor},
+        {"form": form, "region": mentor.region, "mentor": mentor, "locked": not can_edit_details},
     )
 
 
@@ -87,8 +103,12 @@ def mentor_detail(request, pk):
     mentor = access.get_mentor_for_user(request.user, pk)
     can_manage = access.can_manage_mentor(request.user, mentor)
     link = None
-    if can_manage and not mentor.user.last_login and not mentor.user.has_usable_password():
-        link = request.build_absolute_uri(password_setup_path(mentor.user))
+    if can_manage and community_access.can_issue_password_link(request.user, mentor.user):
+        link = request.build_absolute_uri(
+            password_link_issue(
+                user=mentor.user, by=request.user, region_id=mentor.region_id, target=mentor
+            )
+        )
     return render(
         request,
         "mentors/mentor_detail.html",
@@ -172,7 +192,7 @@ def mentor_assign(request, pk):
 @require_POST
 def assignment_end(request, pk):
     assignment = access.get_assignment_for_manage(request.user, pk)
-    services.assignment_end(assignment=assignment)
+    services.assignment_end(assignment=assignment, by=request.user)
     messages.success(
         request,
         _("สิ้นสุดการดูแล %(group)s ของ %(mentor)s แล้ว")

@@ -87,7 +87,6 @@
     if (state === "signed_out") {
       var link = document.createElement("a");
       link.href = form.dataset.loginUrl;
-      link.target = "_blank";
       link.textContent = " " + status.dataset.signIn;
       status.appendChild(link);
     }
@@ -280,9 +279,18 @@
   function showConflict(html) {
     var slot = document.getElementById("conflict-slot");
     var old = document.getElementById("conflict-panel");
+    var earlier = old ? Array.prototype.slice.call(old.querySelectorAll("fieldset.conflict-block")) : [];
     if (old) old.remove();
     slot.innerHTML = html;
-    wireConflict(slot.querySelector(".conflict-form"));
+    var conflictForm = slot.querySelector(".conflict-form");
+    // Blocks still waiting for a choice from an earlier answer stay in the panel.
+    earlier.forEach(function (fieldset) {
+      var key = fieldset.dataset.block;
+      if (key in conflicted && !conflictForm.querySelector('fieldset[data-block="' + key + '"]')) {
+        conflictForm.insertBefore(fieldset, conflictForm.querySelector("fieldset"));
+      }
+    });
+    wireConflict(conflictForm);
     submitAfter = false;
     setStatus("conflict");
     slot.scrollIntoView({ block: "start" });
@@ -291,6 +299,10 @@
     if (!conflictForm) return;
     conflictForm.addEventListener("submit", function (event) {
       event.preventDefault();
+      var revs = Array.prototype.map.call(conflictForm.querySelectorAll("input[name^=rev_]"), function (i) {
+        return parseInt(i.value, 10);
+      });
+      conflictForm.querySelector("[name=base_revision]").value = Math.min.apply(null, revs);
       var body = new FormData(conflictForm);
       enqueue(function () {
         setStatus("saving");

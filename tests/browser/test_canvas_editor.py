@@ -125,7 +125,11 @@ def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, ca
         second_page.locator("textarea[name=cost_structure]").fill("ค่าซ่อมเรือ")
         second_page.locator("textarea[name=customer_segments]").focus()
         panel = second_page.locator("#conflict-panel")
-        panel.wait_for(timeout=15_000)
+        second_page.wait_for_function(
+            "document.querySelectorAll('#conflict-panel fieldset').length === 2"
+            " && document.querySelector('#save-status').dataset.state === 'conflict'",
+            timeout=15_000,
+        )
         assert "ยังไม่ได้บันทึก" in second_page.locator("#save-status").inner_text()
         channels = panel.locator('fieldset[data-block="channels"]')
         assert "เพจเฟซบุ๊ก" in channels.locator(".theirs-text").inner_text()
@@ -167,7 +171,7 @@ def test_a_save_whose_answer_was_lost_is_resent_and_not_shown_as_a_conflict(
         else:
             route.fulfill(response=response)
 
-    page.route("**/save/", drop_first_answer)
+    page.route("**/autosave/", drop_first_answer)
     page.locator("textarea[name=channels]").fill("หน้าท่าเรือ")
     page.locator("textarea[name=customer_segments]").focus()
     assert wait_for_server(canvas, "channels", "หน้าท่าเรือ", page=page)

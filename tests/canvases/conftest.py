@@ -127,3 +127,9 @@ def co_leader(group):
     user = factories.UserFactory(username="co_leader", display_name="สมหญิง")
     factories.MembershipFactory(group=group, user=user, role="leader")
     return user
+
+
+@pytest.fixture
+def as_leader(client, leader):
+    client.force_login(leader)
+    return client

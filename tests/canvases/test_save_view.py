@@ -1,4 +1,4 @@
-"""The save view: plain form post, autosave (JSON), conflict choice, bad input."""
+"""The plain form save (no JavaScript): post, conflict choice, bad input (JSON: autosave)."""
 
 import pytest
 from django.urls import reverse
@@ -7,18 +7,10 @@ from canvases import services
 from canvases.blocks import MAX_BLOCK_CHARS
 from canvases.models import Canvas, CanvasStatus
 
-AUTOSAVE = {"X-Autosave": "1"}
-
 
 @pytest.fixture
 def url(canvas):
     return reverse("canvases:save", args=[canvas.pk])
-
-
-@pytest.fixture
-def as_leader(client, leader):
-    client.force_login(leader)
-    return client
 
 
 def test_a_plain_post_saves_and_shows_the_time(as_leader, canvas, url):
@@ -27,32 +19,6 @@ def test_a_plain_post_saves_and_shows_the_time(as_leader, canvas, url):
     )
     assert Canvas.objects.get(pk=canvas.pk).blocks["channels"] == "หน้าสวน"
     assert "บันทึกแล้ว" in response.content.decode()
-
-
-def test_autosave_answers_json_and_a_resend_is_already_saved(as_leader, canvas, url):
-    data = {"base_revision": 0, "save_id": "auto-1", "channels": "หน้าสวน"}
-    first = as_leader.post(url, data, headers=AUTOSAVE)
-    again = as_leader.post(url, data, headers=AUTOSAVE)
-
-    assert first.json()["state"] == "saved"
-    assert first.json()["revision"] == 1
-    assert again.status_code == 200
-    assert again.json()["state"] == "already_saved"
-    assert Canvas.objects.get(pk=canvas.pk).revision == 1
-
-
-def test_autosave_conflict_returns_the_side_by_side_choice(as_leader, canvas, url, leader):
-    services.canvas_save_blocks(
-        canvas=canvas, by=leader, blocks={"channels": "ของเขา"}, base_revision=0, save_id="t"
-    )
-    response = as_leader.post(
-        url, {"base_revision": 0, "save_id": "m", "channels": "ของฉัน"}, headers=AUTOSAVE
-    )
-    body = response.json()
-    assert body["state"] == "conflict"
-    assert "ของเขา" in body["html"] and "ของฉัน" in body["html"]
-    assert 'name="pick_channels"' in body["html"]
-    assert Canvas.objects.get(pk=canvas.pk).blocks["channels"] == "ของเขา"
 
 
 def test_without_javascript_a_conflict_renders_the_choice_and_resolving_saves_it(
@@ -71,15 +37,16 @@ def test_without_javascript_a_conflict_renders_the_choice_and_resolving_saves_it
     )
     assert response.status_code == 409
     page = response.content.decode()
-    assert "มีคนอื่นบันทึกแผนนี้ก่อนท่าน" in page
+    assert "ท่านกับผู้อื่นแก้ช่องเดียวกัน" in page
     assert "ของเขา" in page and "ของฉัน" in page
+    assert " checked" not in page.split('id="conflict-panel"')[1].split("</section>")[0]
 
     response = as_leader.post(
         url,
         {
             "resolve": "1",
             "base_revision": 1,
-            "save_id": "r",
+            "save_id": "r1",
             "pick_channels": "theirs",
             "mine_channels": "ของฉัน",
             "theirs_channels": "ของเขา",
@@ -104,12 +71,6 @@ def test_too_long_text_gets_a_clear_message_and_is_kept(as_leader, canvas, url):
     assert "ยาวเกิน 5000 ตัวอักษร" in page
     assert long_text in page
     assert Canvas.objects.get(pk=canvas.pk).revision == 0
-
-    auto = as_leader.post(
-        url, {"base_revision": 0, "save_id": "l2", "channels": long_text}, headers=AUTOSAVE
-    )
-    assert auto.status_code == 400
-    assert "channels" in auto.json()["errors"]
 
 
 @pytest.mark.parametrize(
@@ -173,3 +134,39 @@ def test_submitting_an_incomplete_canvas_names_the_empty_blocks(as_leader, canva
 
 def test_get_is_not_allowed(as_leader, url):
     assert as_leader.get(url).status_code == 405
+
+
+def test_a_choice_sent_without_picking_keeps_everything_and_asks_again(
+    as_leader, canvas, url, leader
+):
+    services.canvas_save_blocks(
+        canvas=canvas, by=leader, blocks={"channels": "ของเขา"}, base_revision=0, save_id="t"
+    )
+    response = as_leader.post(
+        url,
+        {
+            "resolve": "1",
+            "base_revision": 1,
+            "save_id": "r",
+            "mine_channels": "ของฉัน",
+            "theirs_channels": "ของเขา",
+            "edit_channels": "ที่รวมไว้ครึ่งหนึ่ง",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "กรุณาเลือกว่าจะใช้ข้อความไหนในช่องนี้" in page
+    assert "ของฉัน" in page and "ที่รวมไว้ครึ่งหนึ่ง" in page
+    assert Canvas.objects.get(pk=canvas.pk).blocks["channels"] == "ของเขา"
+
+
+def test_a_merged_block_is_named_after_a_plain_save(as_leader, canvas, url, co_leader):
+    services.canvas_save_blocks(
+        canvas=canvas, by=co_leader, blocks={"key_partners": "อบต."}, base_revision=0, save_id="t"
+    )
+    response = as_leader.post(
+        url, {"base_revision": 0, "save_id": "m", "cost_structure": "ค่าเรือ"}, follow=True
+    )
+    page = response.content.decode()
+    assert "สมหญิง แก้ช่อง “ภาคีหุ้นส่วน”" in page
+    assert Canvas.objects.get(pk=canvas.pk).blocks["key_partners"] == "อบต."

@@ -37,12 +37,16 @@ def test_staff_create_a_mentor_of_their_region_and_get_a_password_link(
     assert "อรุณี พี่เลี้ยงใต้" in page and "/accounts/set-password/" in page
 
 
-def test_a_known_community_person_becomes_a_mentor(client, staff_south, krabi, leader):
-    client.force_login(staff_south)
-    client.post(reverse("mentors:mentor_create"), _data(krabi, phone="081-234-5678"))
+def test_national_staff_make_a_known_leader_a_mentor(client, national_staff, south, krabi, leader):
+    client.force_login(national_staff)
+    client.post(
+        reverse("mentors:mentor_create") + "?region=south", _data(krabi, phone="081-234-5678")
+    )
     leader.refresh_from_db()
     assert leader.mentor_profile.region.slug == "south"
     assert leader.role == Role.MENTOR
+    # The leader's own name and e-mail are kept: the form's are for new accounts only.
+    assert leader.display_name == "สมศักดิ์" and leader.email != "arunee@example.org"
 
 
 @pytest.mark.parametrize(
@@ -85,9 +89,9 @@ def test_an_existing_mentor_or_staff_phone_is_refused(client, staff_south, krabi
     staff_south.save()
     client.force_login(staff_south)
     response = client.post(reverse("mentors:mentor_create"), _data(krabi))
-    assert "เบอร์นี้เป็นพี่เลี้ยงอยู่แล้ว" in response.content.decode()
+    assert "ท่านเพิ่มเป็นพี่เลี้ยงไม่ได้" in response.content.decode()
     response = client.post(reverse("mentors:mentor_create"), _data(krabi, phone="0899999999"))
-    assert "ใช้เป็นพี่เลี้ยงไม่ได้" in response.content.decode()
+    assert "ท่านเพิ่มเป็นพี่เลี้ยงไม่ได้" in response.content.decode()
     assert Mentor.objects.count() == 1
     assert User.objects.get(pk=staff_south.pk).role == Role.REGIONAL_STAFF
 
