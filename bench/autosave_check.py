@@ -75,10 +75,12 @@ def run_check(
         "max_chars": target["max_chars"],
         "acks": str(acks),
     }
+    plan_file = out_dir / "autosave-plan.json"
+    plan_file.write_text(json.dumps(check, ensure_ascii=False), encoding="utf-8")
     ceiling = 600 + (0 if saves_per_leader else seconds)
     csv_prefix = run_locust(
         "LeaderUser",
-        {**env, "BENCH_CHECK": json.dumps(check)},
+        {**env, "BENCH_CHECK_FILE": str(plan_file)},
         len(plan),
         out_dir,
         "check",

@@ -8,7 +8,8 @@ exactly N requests in all and locust stops by itself, so a run is the same
 on a fast or a loaded machine; without it, locust's `-t` bounds the run.
 
 LeaderUser: one leader typing into a canvas and autosaving, for the
-autosave check (`bench/autosave_check.py`). The plan comes from BENCH_CHECK:
+autosave check (`bench/autosave_check.py`). The plan comes from the JSON file
+named by BENCH_CHECK_FILE:
 the leaders (login, canvas, the blocks each types into, their texts), either
 a fixed number of saves per leader or a typing time, the pause between
 saves, and the file where every acknowledged save is written, one JSON line
@@ -21,6 +22,7 @@ import os
 import re
 import time
 import uuid
+from pathlib import Path
 
 import gevent
 from gevent.event import Event
@@ -28,7 +30,12 @@ from locust import HttpUser, constant, events, task
 from locust.exception import StopUser
 
 TARGET = json.loads(os.environ.get("BENCH_TARGET") or "{}")
-CHECK = json.loads(os.environ.get("BENCH_CHECK") or "{}")
+# The check's plan is a file: fifty leaders' texts outgrow what an environment variable may hold.
+CHECK = (
+    json.loads(Path(os.environ["BENCH_CHECK_FILE"]).read_text(encoding="utf-8"))
+    if os.environ.get("BENCH_CHECK_FILE")
+    else {}
+)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 USER_NUMBERS = itertools.count()
 ALL_DONE = Event()
