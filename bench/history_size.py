@@ -74,10 +74,10 @@ def table_figures(url: str, vacuum: bool = False) -> dict:
 
 
 # The rule of `prune_block_history` (canvases.services.block_history_prune):
-# drop texts older than BLOCK_HISTORY_DAYS unless a block has no newer text.
-# Written as NOT EXISTS over the (canvas, block, revision) index: the command's
-# NOT IN (DISTINCT ON …) is planned as an unhashed subplan at this size
-# (EXPLAIN cost 7e11 with work_mem 4MB) and did not end within ten minutes.
+# drop texts older than BLOCK_HISTORY_DAYS when the block has a newer text.
+# Written as EXISTS (a newer text) on the (canvas, block, revision) index: the
+# command's NOT IN (DISTINCT ON …) is planned as an unhashed subplan at this
+# size (EXPLAIN cost 7e11 with work_mem 4MB); it was stopped after nine minutes.
 PRUNE_SQL = f"""
     DELETE FROM "{TABLE}" AS old
     WHERE old.at < now() - make_interval(days => %s)
