@@ -1,5 +1,6 @@
 """Bulk loading with PostgreSQL's COPY: hundreds of thousands of rows a second."""
 
+import contextlib
 import csv
 import io
 
@@ -43,3 +44,30 @@ def reset_sequence(table: str):
             f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
             f'COALESCE((SELECT MAX(id) FROM "{table}"), 1))'
         )
+
+
+@contextlib.contextmanager
+def foreign_keys_checked_once(table: str):
+    """Drop `table`'s foreign keys for a bulk load and add them back after.
+
+    A deferred foreign key checks every loaded row one by one at COMMIT (for
+    millions of rows, many minutes); added back, it checks them all in one
+    join. The constraints come back with their own names and definitions.
+    Checks still pending in the transaction run first: PostgreSQL will not
+    alter a table that has any.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'f'",
+            [table],
+        )
+        keys = cursor.fetchall()
+        for name, _definition in keys:
+            cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+    yield
+    with connection.cursor() as cursor:
+        for name, definition in keys:
+            cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -1,21 +1,91 @@
-"""One page under load: signs in as the page's role, then requests it again and again.
+"""The simulated users of the benchmark, run by locust from `bench/run.py`.
 
-The target comes from the BENCH_TARGET environment variable (JSON written by
-`manage.py bench_targets`): name, method, path, login, password, and for the
-autosave the canvases to type into.
+PageUser: one page under load. Signs in as the page's role, then requests
+the page again and again. The target comes from BENCH_TARGET (JSON written
+by `manage.py bench_targets`): name, method, path, login, password, and for
+the autosave the canvases to type into. With BENCH_REQUESTS=N the page gets
+exactly N requests in all and locust stops by itself, so a run is the same
+on a fast or a loaded machine; without it, locust's `-t` bounds the run.
+
+LeaderUser: one leader typing into a canvas and autosaving, for the
+autosave check (`bench/autosave_check.py`). The plan comes from the JSON file
+named by BENCH_CHECK_FILE:
+the leaders (login, canvas, the blocks each types into, their texts), either
+a fixed number of saves per leader or a typing time, the pause between
+saves, and the file where every acknowledged save is written, one JSON line
+each, for the check against the database afterwards.
 """
 
 import itertools
 import json
 import os
 import re
+import time
 import uuid
+from pathlib import Path
 
-from locust import HttpUser, constant, task
+import gevent
+from gevent.event import Event
+from locust import HttpUser, constant, events, task
+from locust.exception import StopUser
 
-TARGET = json.loads(os.environ["BENCH_TARGET"])
+TARGET = json.loads(os.environ.get("BENCH_TARGET") or "{}")
+# The check's plan is a file: fifty leaders' texts outgrow what an environment variable may hold.
+CHECK = (
+    json.loads(Path(os.environ["BENCH_CHECK_FILE"]).read_text(encoding="utf-8"))
+    if os.environ.get("BENCH_CHECK_FILE")
+    else {}
+)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 USER_NUMBERS = itertools.count()
+ALL_DONE = Event()
+
+
+class Quota:
+    """Exactly `total` requests, shared by all simulated users of this run."""
+
+    total = int(os.environ.get("BENCH_REQUESTS") or 0)
+    started = 0
+    finished = 0
+
+    @classmethod
+    def take(cls) -> bool:
+        if cls.started >= cls.total:
+            return False
+        cls.started += 1
+        return True
+
+    @classmethod
+    def done_one(cls):
+        cls.finished += 1
+        if cls.finished >= cls.total:
+            ALL_DONE.set()
+
+
+@events.test_start.add_listener
+def _quit_when_all_done(environment, **_kwargs):
+    """Counted runs end when their work is done, not when a clock says so."""
+
+    def wait_then_quit():
+        ALL_DONE.wait()
+        environment.runner.quit()
+
+    if Quota.total or CHECK:
+        gevent.spawn(wait_then_quit)
+
+
+def sign_in(client, login, password) -> str:
+    """Sign in through the form, as a browser does; returns the CSRF token for posts."""
+    page = client.get("/accounts/login/", name="(sign in)")
+    token = CSRF_INPUT.search(page.text).group(1)
+    credentials = {"username": login, "password": password, "csrfmiddlewaretoken": token}
+    # Not following the redirect: the page it leads to may be the page being counted.
+    client.post("/accounts/login/", credentials, name="(sign in)", allow_redirects=False)
+    return client.cookies.get("csrftoken", "")
+
+
+def autosave_headers(user, path):
+    return {"X-CSRFToken": user.csrf, "X-Autosave": "1", "Referer": user.host + path}
 
 
 class PageUser(HttpUser):
@@ -24,15 +94,7 @@ class PageUser(HttpUser):
     def on_start(self):
         self.csrf = ""
         if TARGET.get("login"):
-            page = self.client.get("/accounts/login/", name="(sign in)")
-            token = CSRF_INPUT.search(page.text).group(1)
-            credentials = {
-                "username": TARGET["login"],
-                "password": TARGET["password"],
-                "csrfmiddlewaretoken": token,
-            }
-            self.client.post("/accounts/login/", credentials, name="(sign in)")
-            self.csrf = self.client.cookies.get("csrftoken", "")
+            self.csrf = sign_in(self.client, TARGET["login"], TARGET["password"])
         if TARGET["name"] == "autosave":
             # Each simulated leader types into a canvas of their own, as real ones do.
             canvases = TARGET["canvases"]
@@ -42,10 +104,16 @@ class PageUser(HttpUser):
 
     @task
     def page(self):
-        if TARGET["name"] == "autosave":
-            self.autosave()
-        else:
-            self.client.get(TARGET["path"], name=TARGET["name"])
+        if Quota.total and not Quota.take():
+            raise StopUser()
+        try:
+            if TARGET["name"] == "autosave":
+                self.autosave()
+            else:
+                self.client.get(TARGET["path"], name=TARGET["name"])
+        finally:
+            if Quota.total:
+                Quota.done_one()
 
     def autosave(self):
         """What the editor sends a few seconds after typing stops: one block, its own id."""
@@ -54,15 +122,142 @@ class PageUser(HttpUser):
             self.save_path,
             {
                 "base_revision": self.revision,
-                "save_id": str(uuid.uuid4()),
+                "save_id": uuid.uuid4().hex,
                 "key_partners": f"องค์การบริหารส่วนตำบล โรงเรียนในตำบล ครั้งที่ {self.keystrokes}",
             },
-            headers={
-                "X-CSRFToken": self.csrf,
-                "X-Autosave": "1",
-                "Referer": self.host + self.save_path,
-            },
+            headers=autosave_headers(self, self.save_path),
             name="autosave",
         )
         if response.ok:
             self.revision = response.json()["revision"]
+
+
+def merged_texts(merged) -> dict:
+    """{block key: text} from the answer's blocks that others changed (a list or a mapping)."""
+    if isinstance(merged, dict):
+        return {key: (v if isinstance(v, str) else v.get("text", "")) for key, v in merged.items()}
+    return {item["key"]: item.get("text", item.get("theirs", "")) for item in merged or []}
+
+
+class Leaders:
+    """How many simulated leaders are still typing; the run ends when none is."""
+
+    typing = len(CHECK.get("leaders", []))
+    acks = None
+
+    @classmethod
+    def record(cls, row: dict):
+        if cls.acks is None:
+            cls.acks = open(CHECK["acks"], "a", encoding="utf-8")  # noqa: SIM115
+        cls.acks.write(json.dumps(row, ensure_ascii=False) + "\n")
+        cls.acks.flush()
+
+    @classmethod
+    def finished(cls):
+        cls.typing -= 1
+        if cls.typing <= 0:
+            ALL_DONE.set()
+
+
+class LeaderUser(HttpUser):
+    """A leader typing Thai words into their blocks, autosaving after each pause.
+
+    Sends the full text of the block just typed in, from the revision last
+    answered; adopts the texts the answer says others changed; resends a save
+    that got no answer with the same save id. Every acknowledged save (saved
+    or already saved) is written to the acknowledgement file.
+    """
+
+    wait_time = constant(0)
+
+    def on_start(self):
+        plan = CHECK["leaders"][next(USER_NUMBERS)]
+        self.plan = plan
+        try:
+            self.csrf = sign_in(self.client, plan["login"], plan["password"])
+        except Exception as error:  # a leader who cannot sign in types nothing
+            Leaders.record({"state": "error", "status": str(error), "canvas": plan["canvas"]})
+            Leaders.finished()
+            raise StopUser() from error
+        self.path = plan["path"]
+        self.revision = plan["revision"]
+        self.texts = dict(plan["texts"])
+        self.phrases = plan["phrases"]
+        self.max_chars = CHECK["max_chars"]
+        self.saves = 0
+        self.typing_until = time.monotonic() + CHECK["seconds"] if CHECK.get("seconds") else None
+
+    def _done(self) -> bool:
+        if CHECK.get("saves_per_leader"):
+            return self.saves >= CHECK["saves_per_leader"]
+        return time.monotonic() >= self.typing_until
+
+    @task
+    def type_and_autosave(self):
+        if self._done():
+            Leaders.finished()
+            raise StopUser()
+        # A few saves in one block before moving on, so later saves supersede earlier ones.
+        blocks = self.plan["blocks"]
+        key = blocks[(self.saves // CHECK["saves_per_block"]) % len(blocks)]
+        word = self.phrases[key][self.saves % len(self.phrases[key])]
+        text = f"{self.texts.get(key, '')} {word}".strip()
+        if len(text) > self.max_chars:  # a long block is rewritten, not grown past the limit
+            text = word
+        self.saves += 1
+        began = time.monotonic()
+        self.save(key, text)
+        if CHECK.get("pause"):  # one autosave every `pause` seconds, as the editor's timer
+            gevent.sleep(max(0.0, CHECK["pause"] - (time.monotonic() - began)))
+
+    def save(self, key, text):
+        save_id = uuid.uuid4().hex
+        data = {"base_revision": self.revision, "save_id": save_id, key: text}
+        for _attempt in range(CHECK.get("resends", 3) + 1):
+            began = time.monotonic()
+            with self.client.post(
+                self.path,
+                data,
+                headers=autosave_headers(self, self.path),
+                name="autosave (leaders)",
+                catch_response=True,
+            ) as response:
+                ms = round((time.monotonic() - began) * 1000, 2)
+                if response.status_code == 200:
+                    break
+                if response.status_code == 409:
+                    response.failure("conflict")
+                    break
+                if response.status_code in (0, 502, 503, 504):
+                    response.failure(f"no answer ({response.status_code}), resent")
+                    continue
+                response.failure(f"HTTP {response.status_code}")
+                status = response.status_code
+                Leaders.record({"state": "error", "status": status, "canvas": self.plan["canvas"]})
+                return
+        else:
+            Leaders.record({"state": "unanswered", "canvas": self.plan["canvas"], "block": key})
+            return
+        answer = response.json()
+        self.revision = answer.get("revision", self.revision)
+        if answer.get("state") == "conflict":
+            # Only possible if someone else changed this leader's own block: counted as such.
+            for conflict in answer.get("conflicts", []):
+                self.texts[conflict["key"]] = conflict["theirs"]
+            Leaders.record({"state": "conflict", "canvas": self.plan["canvas"], "block": key})
+            return
+        self.texts[key] = text
+        merged = merged_texts(answer.get("merged"))
+        self.texts.update(merged)
+        Leaders.record(
+            {
+                "state": answer["state"],
+                "canvas": self.plan["canvas"],
+                "block": key,
+                "text": text,
+                "save_id": save_id,
+                "revision": answer["revision"],
+                "merged": len(merged),
+                "ms": ms,
+            }
+        )

@@ -2,7 +2,8 @@
 
 At scale 1: 25,000 users, 20,000 groups, 3,000 mentors with assignments,
 150 cohorts, 100,000 follow-ups, 40,000 canvases, 200,000 submitted versions
-with Thai text in the nine blocks, 1,000,000 comments. Deterministic: the same
+with Thai text in the nine blocks, 9,000,000 block history rows (5 changes of
+each block before each version), 1,000,000 comments. Deterministic: the same
 seed and scale give the same rows. Loaded with COPY, not one save at a time.
 """
 
@@ -17,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Role
-from bench.bulk import copy_rows, next_id, reset_sequence
+from bench.bulk import copy_rows, foreign_keys_checked_once, next_id, reset_sequence
 from bench.thai_text import block_text, comment_text
 from communities.models import Province, Region, Tambon
 
@@ -35,6 +36,14 @@ SIZES = {
     "notifications": 100_000,
 }
 MENTOR_GROUPS = 30  # the benchmark's own mentor follows this many groups
+LEADER_CANVAS_GROUPS = 16  # bench_leader leads this many groups, for autosave without clashes
+# The groups after bench_leader's get a second leader (a member promoted), and
+# their canvases are open for editing: two leaders of one group typing into one
+# canvas at once, for the autosave check.
+CO_LED_GROUPS = 20
+# Block history: before each submitted version, every block was changed this
+# many times (autosaves as the text grew); the last change is the version's text.
+CHANGES_PER_BLOCK = 5
 SECTORS = ["organic_agriculture", "community_tourism", "food_processing", "handicraft", "mice"]
 KINDS = ["group", "group", "group", "enterprise", "council", "network"]
 
@@ -51,6 +60,7 @@ class World:
     mentor_user_ids: list = field(default_factory=list)
     community_user_ids: list = field(default_factory=list)
     leader_of_group: dict = field(default_factory=dict)
+    co_led_groups: set = field(default_factory=set)
     group_ids: list = field(default_factory=list)
     group_region: dict = field(default_factory=dict)
     mentor_ids: list = field(default_factory=list)
@@ -61,6 +71,7 @@ class World:
     # (version_id, canvas_id, group_id, is the canvas's latest version)
     versions: list = field(default_factory=list)
     status: dict = field(default_factory=dict)  # canvas id → status
+    version_rows: list = field(default_factory=list)  # the versions' rows, as loaded
     timings: dict = field(default_factory=dict)
 
 
@@ -192,8 +203,13 @@ def seed_groups(world: World):
         world.group_region[group_id] = region_id
         world.leader_of_group[group_id] = leaders[index]
         memberships.append((group_id, leaders[index], "leader", world.now))
-    for user_id in members:
-        memberships.append((rng.choice(world.group_ids), user_id, "member", world.now))
+    co_led = world.group_ids[LEADER_CANVAS_GROUPS : LEADER_CANVAS_GROUPS + CO_LED_GROUPS]
+    for index, user_id in enumerate(members):
+        group_id, role = rng.choice(world.group_ids), "member"
+        if index < len(co_led):  # the first members lead a group beside its leader
+            group_id, role = co_led[index], "leader"
+            world.co_led_groups.add(group_id)
+        memberships.append((group_id, user_id, role, world.now))
     copy_rows(
         "communities_communitygroup",
         [
@@ -378,7 +394,50 @@ BLOCK_KEYS = [
     "key_partners",
     "cost_structure",
 ]
-LEADER_CANVAS_GROUPS = 16  # bench_leader leads this many groups, for autosave without clashes
+
+
+REVISIONS_PER_VERSION = CHANGES_PER_BLOCK * len(BLOCK_KEYS)  # one block per save
+BLOCK_HISTORY_TABLE = "canvases_blockchange"
+
+
+def _growing(text: str, step: int) -> str:
+    """The text as it stood after `step` of CHANGES_PER_BLOCK autosaves: its first words."""
+    words = text.split(" ")
+    return " ".join(words[: -(-len(words) * step // CHANGES_PER_BLOCK)])
+
+
+def seed_block_history(world: World):
+    """Every stored text of every block, CHANGES_PER_BLOCK changes per block before each version.
+
+    Assumed: the leader writes a block over a few sittings (the text grows
+    word by word towards what was submitted), each save changes one block,
+    and the changes of a version fall evenly over the 19 days before it was
+    submitted; the last change of each block is the version's own text.
+    Skipped when the schema has no block history table yet.
+    """
+    versions, world.version_rows = world.version_rows, []
+    with connection.cursor() as cursor:
+        if BLOCK_HISTORY_TABLE not in connection.introspection.table_names(cursor):
+            return
+    span = datetime.timedelta(days=19)
+
+    def rows():
+        for _version_id, canvas_id, number, _title, blocks, by, submitted_at in versions:
+            texts = json.loads(blocks)
+            base = (number - 1) * REVISIONS_PER_VERSION
+            for step in range(1, CHANGES_PER_BLOCK + 1):
+                for index, key in enumerate(BLOCK_KEYS):
+                    offset = (step - 1) * len(BLOCK_KEYS) + index + 1
+                    at = submitted_at - span + span * offset / REVISIONS_PER_VERSION
+                    at -= datetime.timedelta(minutes=1)
+                    yield (canvas_id, key, base + offset, _growing(texts[key], step), by, at)
+
+    with foreign_keys_checked_once(BLOCK_HISTORY_TABLE):
+        world.sizes["block_changes_made"] = copy_rows(
+            BLOCK_HISTORY_TABLE,
+            ["canvas_id", "block_key", "revision", "text", "by_id", "at"],
+            rows(),
+        )
 
 
 def _blocks_json(rng) -> str:
@@ -401,7 +460,7 @@ def seed_canvases(world: World):
         # Versions spread evenly: 5 each at full scale.
         count = version_total // canvas_count + (1 if index < version_total % canvas_count else 0)
         status = rng.choice(["submitted", "changes_requested", "approved", "submitted"])
-        if group_id in bench_groups:
+        if group_id in bench_groups or group_id in world.co_led_groups:
             status = "changes_requested"
         if count == 0:
             status = "draft"
@@ -444,7 +503,7 @@ def seed_canvases(world: World):
                 group_id,
                 title,
                 status,
-                count * 3,
+                count * REVISIONS_PER_VERSION,
                 blocks,
                 9,
                 count,
@@ -481,6 +540,7 @@ def seed_canvases(world: World):
         versions,
     )
     reset_sequence("canvases_canvasversion")
+    world.version_rows = versions  # for the block history, loaded in its own transaction
     copy_rows(
         "canvases_canvasevent",
         ["canvas_id", "kind", "actor_id", "at", "version_id", "note"],
@@ -590,5 +650,6 @@ SECTIONS = [
     seed_follow_ups,
     seed_notifications,
     seed_canvases,
+    seed_block_history,
     seed_comments,
 ]

@@ -1,6 +1,7 @@
 """The load benchmark: every page against the framework's own floor, in one run.
 
-    python -m bench.run [--scale 1] [--seconds 20] [--users 8] [--smoke]
+    python -m bench.run [--scale 1] [--seconds 20 | --requests N] [--users 8]
+                        [--leaders 50] [--leader-seconds 60 | --leader-saves N] [--smoke]
 
 1. fills the database `cbmc_bench` (embedded PostgreSQL, or BENCH_DATABASE_URL)
    with the national data set (`manage.py seed_national`), once per scale;
@@ -8,7 +9,9 @@
 3. drives each page with locust from a second process, signed in as its role;
 4. reads server time and queries per request from gunicorn's access log,
    and prints/writes p50/p95/p99, requests/s, bytes and the ratio to the floor;
-5. runs Lighthouse (npm package, Debian's Chromium) on the editor and review page.
+5. runs the autosave check: leaders autosaving at once, every acknowledged
+   save looked up in the database afterwards (bench/autosave_check.py);
+6. runs Lighthouse (npm package, Debian's Chromium) on the editor and review page.
 """
 
 import argparse
@@ -28,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.autosave_check import run_check, summary_line  # noqa: E402
 from bench.budgets import check_budgets  # noqa: E402
+from bench.history_size import table_figures  # noqa: E402
 from bench.lighthouse import run_lighthouse  # noqa: E402
 from bench.session import signed_in_opener  # noqa: E402
 
@@ -47,6 +52,9 @@ def free_port() -> int:
 PORT = int(os.environ.get("BENCH_PORT") or free_port())
 HOST = f"http://127.0.0.1:{PORT}"
 ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s %(B)s %({x-db-queries}o)s"
+# A counted run ends when its requests are done; this only stops a run that hangs.
+RUN_CEILING_SECONDS = 600
+SMOKE_REQUESTS = 10  # per page in the smoke run
 
 
 def database_url(name: str) -> str:
@@ -168,15 +176,39 @@ def measure_bytes(target) -> dict:
     return {"bytes": len(body), "bytes_gzip": len(gzip.compress(body))}
 
 
-def run_page(target, env, log_path, seconds, users, out_dir) -> dict:
-    start = log_path.stat().st_size
-    target_env = {**env, "BENCH_TARGET": json.dumps(target)}
-    began = time.monotonic()
+def locust_count(csv_prefix: Path, name: str) -> int:
+    """How many requests locust itself sent under `name` (its stats CSV)."""
+    import csv
+
+    with open(f"{csv_prefix}_stats.csv", newline="", encoding="utf-8") as stats:
+        return sum(
+            int(row["Request Count"]) for row in csv.DictReader(stats) if row["Name"] == name
+        )
+
+
+def read_log_when_written(log_path, start, paths, method, expected) -> list[dict]:
+    """The access log rows, once gunicorn has written one for each request sent.
+
+    Gunicorn writes a request's line just after sending its answer, so the
+    last lines can trail the client by a moment; wait for the count, not a clock.
+    The ceiling only guards against a request that never reached the server.
+    """
+    for _ in range(600):
+        rows = read_log(log_path, start, paths, method)
+        if len(rows) >= expected:
+            return rows
+        time.sleep(0.05)
+    return rows
+
+
+def run_locust(user_class, env, users, out_dir, label, seconds):
+    """Locust headless from a second process; `seconds` bounds the run (or only guards it)."""
     subprocess.run(
         [
             str(BIN / "locust"),
             "-f",
             str(ROOT / "bench" / "locustfile.py"),
+            user_class,
             "--headless",
             "-u",
             str(users),
@@ -188,18 +220,32 @@ def run_page(target, env, log_path, seconds, users, out_dir) -> dict:
             HOST,
             "--only-summary",
             "--csv",
-            str(out_dir / f"locust-{target['name']}"),
+            str(out_dir / f"locust-{label}"),
             "--exit-code-on-error",
             "0",
         ],
         cwd=ROOT,
-        env=target_env,
+        env=env,
         check=True,
         capture_output=True,
     )
+    return out_dir / f"locust-{label}"
+
+
+def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> dict:
+    """One page under load: for `seconds`, or exactly `requests` requests when given."""
+    start = log_path.stat().st_size
+    target_env = {**env, "BENCH_TARGET": json.dumps(target)}
+    if requests:
+        target_env["BENCH_REQUESTS"] = str(requests)
+        seconds = RUN_CEILING_SECONDS
+    began = time.monotonic()
+    csv_prefix = run_locust("PageUser", target_env, users, out_dir, target["name"], seconds)
     elapsed = time.monotonic() - began
-    time.sleep(0.3)  # let gunicorn flush its access log
-    rows = read_log(log_path, start, target_paths(target), target["method"])
+    sent = locust_count(csv_prefix, target["name"])
+    rows = read_log_when_written(
+        log_path, start, target_paths(target), target["method"], requests or sent
+    )
     times = [row["ms"] for row in rows]
     queries = [row["queries"] for row in rows if row["queries"] is not None]
     errors = sum(1 for row in rows if row["status"] >= 400)
@@ -213,9 +259,36 @@ def run_page(target, env, log_path, seconds, users, out_dir) -> dict:
         "p95_ms": round(percentile(times, 0.95), 2) if times else None,
         "p99_ms": round(percentile(times, 0.99), 2) if times else None,
         "queries": max(queries) if queries else None,
+        "elapsed_s": round(elapsed, 1),
     }
-    result.update(measure_bytes(target))
+    measured = measure_bytes(target)
+    if measured:  # its log line must not spill into the next page's count
+        read_log_when_written(
+            log_path, start, target_paths(target), target["method"], len(rows) + 1
+        )
+    result.update(measured)
     return result
+
+
+def run_autosave_check(target, env, log_path, out_dir, args) -> dict:
+    """The leaders' autosave check (bench/autosave_check.py), timed from the access log."""
+    start = log_path.stat().st_size
+
+    def read_check_log(csv_prefix, paths):
+        sent = locust_count(csv_prefix, "autosave (leaders)")
+        return read_log_when_written(log_path, start, paths, "POST", sent)
+
+    return run_check(
+        target,
+        env,
+        leaders=args.leaders,
+        saves_per_leader=args.leader_saves,
+        seconds=args.leader_seconds,
+        pause=args.leader_pause,
+        run_locust=run_locust,
+        read_log=read_check_log,
+        out_dir=out_dir,
+    )
 
 
 def print_table(results):
@@ -250,14 +323,35 @@ def main(argv=None):
     parser.add_argument("--database", default="cbmc_bench")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument(
+        "--requests",
+        type=int,
+        default=None,
+        help="exactly this many requests per page instead of --seconds",
+    )
+    parser.add_argument("--leaders", type=int, default=50, help="leaders in the autosave check")
+    parser.add_argument(
+        "--leader-seconds", type=int, default=60, help="how long each leader types and autosaves"
+    )
+    parser.add_argument(
+        "--leader-saves",
+        type=int,
+        default=None,
+        help="exactly this many saves per leader instead of --leader-seconds",
+    )
+    parser.add_argument(
+        "--leader-pause", type=float, default=2.5, help="seconds from one autosave to the next"
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
-        help="1%% data, 2 s per page, no Lighthouse: proves the bench still runs",
+        help="1%% data, 10 requests per page, 5 leaders × 4 saves, no Lighthouse: "
+        "proves the bench still runs, the same on a fast or a loaded machine",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.scale, args.seconds, args.users, args.workers = 0.01, 2, 2, 2
+        args.scale, args.requests, args.users, args.workers = 0.01, SMOKE_REQUESTS, 2, 2
+        args.leaders, args.leader_saves, args.leader_pause = 5, 4, 0.0
         args.no_lighthouse = True
         args.database = args.database + "_smoke"
 
@@ -267,6 +361,9 @@ def main(argv=None):
     manage(seed_env, "load_geography")
     manage(seed_env, "seed_national", "--scale", str(args.scale))
     targets = json.loads(manage(seed_env, "bench_targets", capture=True))
+    block_history = table_figures(db_url)
+    check_target = next(t for t in targets if t.get("kind") == "check")
+    targets = [t for t in targets if t.get("kind") != "check"]
 
     env = production_env(db_url)
     manage(env, "collectstatic", "--no-input", "-v0")
@@ -276,8 +373,12 @@ def main(argv=None):
     log_path = work / "access.log"
     server = start_server(env, args.workers, log_path)
     try:
-        results = [run_page(t, env, log_path, args.seconds, args.users, work) for t in targets]
+        results = [
+            run_page(t, env, log_path, args.seconds, args.users, work, args.requests)
+            for t in targets
+        ]
         memory = worker_memory_mb(server)
+        autosave_check = run_autosave_check(check_target, env, log_path, work, args)
         lighthouse = {} if args.no_lighthouse else run_lighthouse(HOST, targets, work)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -292,7 +393,7 @@ def main(argv=None):
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "scale": args.scale,
-        "seconds_per_page": args.seconds,
+        "seconds_per_page": None if args.requests else args.seconds,
         "concurrency": args.users,
         "gunicorn_workers": args.workers,
         "machine": {
@@ -300,7 +401,10 @@ def main(argv=None):
             "platform": platform.platform(),
             "python": platform.python_version(),
         },
+        "requests_per_page": args.requests,
         "pages": results,
+        "autosave_check": autosave_check,
+        "block_history_before_the_run": block_history,
         "budgets_passed": all(b["passed"] for b in budgets),
         "budgets": budgets,
         "worker_memory_mb": memory,
@@ -308,6 +412,11 @@ def main(argv=None):
     }
     print_table(results)
     print(f"gunicorn worker memory after the run (MB): {memory}")
+    print(summary_line(autosave_check))
+    print(
+        f"block history: {block_history['rows']:,} rows, {block_history['total_mb']} MB "
+        f"(pg_total_relation_size) for {block_history['versions']:,} versions"
+    )
     for name, scores in lighthouse.items():
         print(f"lighthouse {name}: {scores}")
     name = "smoke" if args.smoke else datetime.datetime.now(datetime.UTC).date().isoformat()

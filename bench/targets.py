@@ -2,10 +2,17 @@
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from bench.national import BENCH_PASSWORD
-from canvases.models import Canvas, CanvasStatus, CommentThread
+from bench.thai_text import PHRASES
+from canvases.blocks import BLOCK_KEYS, MAX_BLOCK_CHARS
+from canvases.models import EDITABLE_STATUSES, Canvas, CanvasStatus, CommentThread
+from communities.models import Membership, MembershipRole
+
+# The autosave check draws its leaders from these many canvases at most.
+CHECK_SHARED_CANVASES = 20
+CHECK_SOLO_CANVASES = 200
 
 
 def _target(name, path, role="", login="", method="GET", data=None):
@@ -45,14 +52,81 @@ def _heaviest_waiting_version():
     return thread["canvas_id"], thread["version__number"]
 
 
+def autosave_path(pk: int) -> str:
+    """The editor's autosave address (the JSON protocol), else the older shared save."""
+    try:
+        return reverse("canvases:autosave", args=[pk])
+    except NoReverseMatch:
+        return reverse("canvases:save", args=[pk])
+
+
+def _check_canvas(canvas: Canvas, logins: list[str]) -> dict:
+    return {
+        "canvas": canvas.pk,
+        "path": autosave_path(canvas.pk),
+        "revision": canvas.revision,
+        "texts": {key: canvas.text(key) for key in BLOCK_KEYS},
+        "logins": logins,
+    }
+
+
+def autosave_check_target() -> dict:
+    """Editable canvases for the autosave check, each with the leaders who may type in it.
+
+    `shared`: canvases of groups with two leaders (bench/national.py makes
+    some), for two leaders typing into different blocks of one canvas.
+    `solo`: one canvas per group of one leader, for leaders typing alone.
+    The benchmark leader's own groups are left to the page benchmark.
+    """
+    leaders = (
+        Membership.objects.filter(role=MembershipRole.LEADER)
+        .exclude(user__username="bench_leader")
+        .values_list("group_id", "user__username")
+        .order_by("group_id", "user_id")
+    )
+    bench_groups = set(
+        Membership.objects.filter(user__username="bench_leader").values_list("group_id", flat=True)
+    )
+    by_group: dict[int, list[str]] = {}
+    for group_id, username in leaders:
+        if group_id not in bench_groups:
+            by_group.setdefault(group_id, []).append(username)
+    editable = Canvas.objects.filter(status__in=EDITABLE_STATUSES).order_by("group_id", "pk")
+    shared_groups = [g for g, names in by_group.items() if len(names) >= 2]
+    shared, solo, seen_groups, seen_logins = [], [], set(), set()
+    for canvas in editable.filter(group_id__in=shared_groups[:CHECK_SHARED_CANVASES]):
+        if canvas.group_id not in seen_groups:
+            seen_groups.add(canvas.group_id)
+            shared.append(_check_canvas(canvas, by_group[canvas.group_id][:2]))
+    solo_groups = [g for g, names in by_group.items() if len(names) == 1]
+    for canvas in editable.filter(group_id__in=solo_groups[: CHECK_SOLO_CANVASES * 4]):
+        login = by_group[canvas.group_id][0]
+        if canvas.group_id in seen_groups or login in seen_logins:
+            continue
+        seen_groups.add(canvas.group_id)
+        seen_logins.add(login)
+        solo.append(_check_canvas(canvas, [login]))
+        if len(solo) >= CHECK_SOLO_CANVASES:
+            break
+    return {
+        "name": "autosave check",
+        "kind": "check",
+        "password": BENCH_PASSWORD,
+        "max_chars": MAX_BLOCK_CHARS,
+        "block_keys": list(BLOCK_KEYS),
+        "phrases": PHRASES,
+        "shared": shared,
+        "solo": solo,
+    }
+
+
 def bench_targets() -> list[dict]:
     canvases = _leader_canvases()
     canvas = canvases[0]
     autosave = _target("autosave", "", "leader", "bench_leader", method="POST")
     # Each simulated leader types into a canvas of their own, as real ones do.
     autosave["canvases"] = [
-        {"path": reverse("canvases:save", args=[c["pk"]]), "revision": c["revision"]}
-        for c in canvases
+        {"path": autosave_path(c["pk"]), "revision": c["revision"]} for c in canvases
     ]
     autosave["path"] = autosave["canvases"][0]["path"]
     compare = reverse("canvases:compare", args=[canvas["pk"]])
@@ -89,4 +163,5 @@ def bench_targets() -> list[dict]:
         _target("notifications", reverse("accounts:notifications"), "leader", "bench_leader"),
         _target("coverage", reverse("mentors:coverage"), "staff", "bench_staff"),
         _target("region groups", reverse("communities:group_list"), "staff", "bench_staff"),
+        autosave_check_target(),
     ]
