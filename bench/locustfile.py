@@ -133,10 +133,8 @@ class PageUser(HttpUser):
 
 
 def merged_texts(merged) -> dict:
-    """{block key: text} from the answer's blocks that others changed (a list or a mapping)."""
-    if isinstance(merged, dict):
-        return {key: (v if isinstance(v, str) else v.get("text", "")) for key, v in merged.items()}
-    return {item["key"]: item.get("text", item.get("theirs", "")) for item in merged or []}
+    """{block key: text} from the answer's blocks that others changed."""
+    return {item["key"]: item["text"] for item in merged or []}
 
 
 class Leaders:

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from bench.national import BENCH_PASSWORD
 from bench.thai_text import PHRASES
@@ -53,11 +53,8 @@ def _heaviest_waiting_version():
 
 
 def autosave_path(pk: int) -> str:
-    """The editor's autosave address (the JSON protocol), else the older shared save."""
-    try:
-        return reverse("canvases:autosave", args=[pk])
-    except NoReverseMatch:
-        return reverse("canvases:save", args=[pk])
+    """The editor's autosave address (the JSON protocol)."""
+    return reverse("canvases:autosave", args=[pk])
 
 
 def _check_canvas(canvas: Canvas, logins: list[str]) -> dict:
