@@ -37,7 +37,6 @@ def _count(client, user, name, args, params) -> int:
 def test_the_same_queries_for_small_and_large_data(
     client,
     request,
-    django_assert_max_num_queries,
     south,
     north,
     krabi,
@@ -64,6 +63,6 @@ def test_the_same_queries_for_small_and_large_data(
         mentor=mentor,
         size=3,
     )
-    with django_assert_max_num_queries(MAX_QUERIES):
-        large = _count(client, user, name, args, params)
-    assert large == small
+    large = _count(client, user, name, args, params)
+    # Counted around the page alone: signing in (with its sign-in throttle) is not the page.
+    assert large == small <= MAX_QUERIES
