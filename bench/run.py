@@ -57,6 +57,25 @@ RUN_CEILING_SECONDS = 600
 SMOKE_REQUESTS = 10  # per page in the smoke run
 
 
+def drop_database(url: str) -> None:
+    """Drop the database named in `url` (the smoke run starts from an empty one each time,
+    so a change to the seed can never meet a data set made by an older one)."""
+    from urllib.parse import urlsplit
+
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urlsplit(url)
+    connection = psycopg2.connect(parts._replace(path="/postgres").geturl())
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            name = sql.Identifier(parts.path.lstrip("/"))
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+    finally:
+        connection.close()
+
+
 def database_url(name: str) -> str:
     """BENCH_DATABASE_URL, else database `name` on DATABASE_URL's server or the embedded one."""
     from urllib.parse import urlsplit
@@ -356,6 +375,9 @@ def main(argv=None):
         args.database = args.database + "_smoke"
 
     db_url = database_url(args.database)
+    if args.smoke:
+        drop_database(db_url)
+        db_url = database_url(args.database)
     seed_env = {**os.environ, "DEBUG": "1", "DATABASE_URL": db_url}
     manage(seed_env, "migrate", "--no-input", "-v0")
     manage(seed_env, "load_geography")

@@ -5,6 +5,7 @@ Production: DEBUG unset or 0, and then SECRET_KEY and ALLOWED_HOSTS must come
 from the environment or the portal refuses to start.
 """
 
+import importlib.util
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,6 +56,10 @@ INSTALLED_APPS = [
     "canvases",
     "dashboards",
 ]
+# The benchmark's commands (seed_national, bench_targets) live with the benchmark, which
+# is not installed with the portal: listed only in development, when bench/ is at hand.
+if DEBUG and importlib.util.find_spec("bench") is not None:
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
