@@ -57,25 +57,6 @@ RUN_CEILING_SECONDS = 600
 SMOKE_REQUESTS = 10  # per page in the smoke run
 
 
-def drop_database(url: str) -> None:
-    """Drop the database named in `url` (the smoke run starts from an empty one each time,
-    so a change to the seed can never meet a data set made by an older one)."""
-    from urllib.parse import urlsplit
-
-    import psycopg2
-    from psycopg2 import sql
-
-    parts = urlsplit(url)
-    connection = psycopg2.connect(parts._replace(path="/postgres").geturl())
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            name = sql.Identifier(parts.path.lstrip("/"))
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-    finally:
-        connection.close()
-
-
 def database_url(name: str) -> str:
     """BENCH_DATABASE_URL, else database `name` on DATABASE_URL's server or the embedded one."""
     from urllib.parse import urlsplit
@@ -376,6 +357,9 @@ def main(argv=None):
 
     db_url = database_url(args.database)
     if args.smoke:
+        from cbmc_portal.embedded_db import drop_database
+
+        # An empty database each time: a changed seed never meets an older data set.
         drop_database(db_url)
         db_url = database_url(args.database)
     seed_env = {**os.environ, "DEBUG": "1", "DATABASE_URL": db_url}

@@ -203,7 +203,9 @@ def _merge(canvas: Canvas, blocks: dict, bases: dict) -> tuple[dict, list, list]
     A block only this save changed is stored; a block only someone else changed
     since the save's base keeps their text; a block both changed is a conflict.
     """
-    latest = _latest_changes(canvas)
+    # A save from the current revision (the usual autosave) cannot meet a newer text.
+    stale = min(bases.values()) < canvas.revision
+    latest = _latest_changes(canvas) if stale else {}
     newer = {key: change for key, change in latest.items() if change.revision > bases[key]}
     changed_by_both = {
         key for key, text in blocks.items() if key in newer and text != canvas.text(key)

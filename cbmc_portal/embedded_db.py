@@ -25,25 +25,44 @@ def embedded_database_url(data_dir: Path, name: str = "cbmc") -> str:
     return url
 
 
-def ensure_database(url: str) -> None:
-    """Create the database named in `url` if the server does not have it yet."""
+def _on_maintenance_database(url: str, statement) -> None:
+    """Run `statement(cursor, name)` on the server's `postgres` database, outside a transaction."""
     from urllib.parse import urlsplit
 
     import psycopg2
-    from psycopg2 import sql
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin_url = parts._replace(path="/postgres").geturl()
-    connection = psycopg2.connect(admin_url)
+    connection = psycopg2.connect(parts._replace(path="/postgres").geturl())
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            statement(cursor, parts.path.lstrip("/"))
     finally:
         connection.close()
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named in `url` if the server does not have it yet."""
+    from psycopg2 import sql
+
+    def create(cursor, name):
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+    _on_maintenance_database(url, create)
+
+
+def drop_database(url: str) -> None:
+    """Drop the database named in `url`, closing its connections."""
+    from psycopg2 import sql
+
+    def drop(cursor, name):
+        cursor.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+    _on_maintenance_database(url, drop)
 
 
 if __name__ == "__main__":
