@@ -301,3 +301,78 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.body[:50]
+
+
+# --- Summary rows for the dashboards -------------------------------------------------
+# Written only by `canvases.tallies.refresh_groups`, which every change of a canvas's
+# state calls in its own transaction (see `services._event`): they are never behind
+# the canvases they count. A dashboard then sums a few narrow rows per group instead
+# of reading 200,000 versions and their events at national scale.
+
+
+class GroupTally(models.Model):
+    """A group's canvases by state today, and since when the oldest one waits."""
+
+    group = models.OneToOneField(
+        CommunityGroup, on_delete=models.CASCADE, primary_key=True, related_name="canvas_tally"
+    )
+    draft = models.PositiveIntegerField(_("ฉบับร่าง"), default=0)
+    submitted = models.PositiveIntegerField(_("ส่งแล้ว รอพิจารณา"), default=0)
+    changes_requested = models.PositiveIntegerField(_("ขอให้ปรับแก้"), default=0)
+    approved = models.PositiveIntegerField(_("ผ่านการพิจารณา"), default=0)
+    # When the group's longest-waiting submission was sent (none waiting: empty).
+    waiting_since = models.DateTimeField(_("รอพิจารณาตั้งแต่"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("สรุปแผนของกลุ่ม")
+        verbose_name_plural = _("สรุปแผนของกลุ่ม")
+        indexes = [
+            models.Index(
+                fields=["waiting_since"],
+                condition=models.Q(waiting_since__isnull=False),
+                name="group_tally_waiting",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.group_id)
+
+
+class MonthTally(models.Model):
+    """What a group submitted and had approved in one Bangkok month."""
+
+    group = models.ForeignKey(CommunityGroup, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("เดือน"))  # its first day
+    submitted = models.PositiveIntegerField(_("ส่ง"), default=0)
+    approved = models.PositiveIntegerField(_("ผ่านการพิจารณา"), default=0)
+
+    class Meta:
+        verbose_name = _("สรุปรายเดือนของกลุ่ม")
+        verbose_name_plural = _("สรุปรายเดือนของกลุ่ม")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "month"], name="one_tally_per_group_month")
+        ]
+        indexes = [models.Index(fields=["month"], name="month_tally_month")]
+
+    def __str__(self):
+        return f"{self.group_id} {self.month:%Y-%m}"
+
+
+class DecisionTally(models.Model):
+    """One decision on a submitted version: when, which way, and how long it waited."""
+
+    event = models.OneToOneField(
+        "CanvasEvent", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    group = models.ForeignKey(CommunityGroup, on_delete=models.CASCADE, related_name="+")
+    decided_at = models.DateTimeField(_("พิจารณาเมื่อ"))
+    approved = models.BooleanField(_("ผ่านการพิจารณา"))
+    waited_days = models.FloatField(_("จำนวนวันที่รอ"), null=True)
+
+    class Meta:
+        verbose_name = _("ผลการพิจารณา (สรุป)")
+        verbose_name_plural = _("ผลการพิจารณา (สรุป)")
+        indexes = [models.Index(fields=["decided_at"], name="decision_tally_at")]
+
+    def __str__(self):
+        return f"{self.group_id} {self.decided_at:%Y-%m-%d}"

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from accounts import audit
 from accounts.models import AuditAction
 from accounts.notifications import notify
-from canvases import access
+from canvases import access, tallies
 from canvases.blocks import (
     BLOCK_KEYS,
     BLOCKS,
@@ -122,6 +122,8 @@ def _event(canvas, kind, by, *, version=None, note=""):
         summary=f"{canvas.title}: {event.get_kind_display()}",
         details={"kind": kind, "version": version.number if version else None},
     )
+    # Every change of state passes here: the dashboards' summary rows follow it at once.
+    tallies.refresh_group(canvas.group_id)
     return event
 
 

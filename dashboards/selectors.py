@@ -1,7 +1,9 @@
 """Reads of the dashboards: live figures of an area, for the area and for each part of it.
 
-Every figure is one aggregate query, counted the moment a canvas changes:
-nothing is cached and no summary table can lag behind. A page runs the same
+Every figure is one aggregate query. Canvases and decisions are read from the
+summary rows (canvases.GroupTally, MonthTally, DecisionTally) that the canvases'
+services rewrite in the same transaction as each change of state, so they are
+right the moment a canvas is approved; the rest is counted from its own table. A page runs the same
 queries whatever the number of groups: once for the area's total and once
 grouped by the areas of its table.
 """
@@ -24,10 +26,17 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from canvases.models import Canvas, CanvasEvent, CanvasStatus, CanvasVersion, EventKind
+from canvases.models import (
+    CanvasStatus,
+    CanvasVersion,
+    DecisionTally,
+    EventKind,
+    GroupTally,
+    MonthTally,
+)
 from communities.models import CommunityGroup, District, Membership, Province, Region, Tambon
 from dashboards.fiscal import BANGKOK
 from dashboards.models import FiscalTarget
@@ -229,35 +238,22 @@ def _figures(scope: Scope, levels: list) -> dict:
         groups=Count("id"),
         tambons=Count("tambon_id", distinct=True),
     )
+    # Canvases and decisions from the summary rows their services keep (canvases.tallies).
     merge(
         "group__",
-        Canvas.objects.filter(scope.q("group__")),
-        **{state: Count("id", filter=Q(status=state)) for state in STATES},
+        GroupTally.objects.filter(scope.q("group__")),
+        **{state: Sum(state) for state in STATES},
+        oldest_waiting_at=Min("waiting_since"),
     )
     merge(
-        "canvas__group__",
-        CanvasEvent.objects.filter(
-            scope.q("canvas__group__"),
-            kind__in=DECISIONS,
-            version__isnull=False,
-            at__gte=fy.starts_at,
-            at__lt=fy.ends_at,
+        "group__",
+        DecisionTally.objects.filter(
+            scope.q("group__"), decided_at__gte=fy.starts_at, decided_at__lt=fy.ends_at
         ),
-        decisions=Count("id"),
-        median_days=Percentile(_days_between("at", "version__submitted_at"), 0.5),
-        p90_days=Percentile(_days_between("at", "version__submitted_at"), 0.9),
-        approved_tambons=Count(
-            "canvas__group__tambon_id", filter=Q(kind=EventKind.APPROVED), distinct=True
-        ),
-    )
-    merge(
-        "canvas__group__",
-        CanvasVersion.objects.filter(
-            scope.q("canvas__group__"),
-            canvas__status=CanvasStatus.SUBMITTED,
-            number=F("canvas__version_count"),
-        ),
-        oldest_waiting_at=Min("submitted_at"),
+        decisions=Count("pk"),
+        median_days=Percentile("waited_days", 0.5),
+        p90_days=Percentile("waited_days", 0.9),
+        approved_tambons=Count("group__tambon_id", filter=Q(approved=True), distinct=True),
     )
     merge(
         "group__",
@@ -378,9 +374,15 @@ def _cohorts(scope: Scope) -> dict:
 
 
 def _oldest_waiting(scope: Scope) -> CanvasVersion | None:
+    """The submission waiting longest: that of the group whose tally waits longest."""
+    longest_waiting_group = (
+        GroupTally.objects.filter(scope.q("group__"), waiting_since__isnull=False)
+        .order_by("waiting_since", "group_id")
+        .values("group_id")[:1]
+    )
     return (
         CanvasVersion.objects.filter(
-            scope.q("canvas__group__"),
+            canvas__group_id=Subquery(longest_waiting_group),
             canvas__status=CanvasStatus.SUBMITTED,
             number=F("canvas__version_count"),
         )
@@ -505,30 +507,17 @@ def sort_rows(rows: list[Figures], column: str, descending: bool) -> list[Figure
 
 def monthly_counts(scope: Scope, *, months: int = MONTHS_SHOWN, now=None) -> list[dict]:
     """Canvases submitted and approved per Bangkok month, the last `months` months, oldest
-    first, months without any included. Two queries."""
+    first, months without any included. One query, over the groups' monthly tallies."""
     today = timezone.localtime(now or timezone.now(), BANGKOK).date()
     first = today.replace(day=1)
     for _ in range(months - 1):
         first = (first - datetime.timedelta(days=1)).replace(day=1)
-    since = datetime.datetime.combine(first, datetime.time(), BANGKOK)
-    month = TruncMonth("submitted_at", tzinfo=BANGKOK)
-    submitted = {
-        _local_day(row["month"]): row["n"]
-        for row in CanvasVersion.objects.filter(scope.q("canvas__group__"), submitted_at__gte=since)
-        .annotate(month=month)
+    counted = {
+        row["month"]: row
+        for row in MonthTally.objects.filter(scope.q("group__"), month__gte=first)
         .order_by()
         .values("month")
-        .annotate(n=Count("id"))
-    }
-    approved = {
-        _local_day(row["month"]): row["n"]
-        for row in CanvasEvent.objects.filter(
-            scope.q("canvas__group__"), kind=EventKind.APPROVED, at__gte=since
-        )
-        .annotate(month=TruncMonth("at", tzinfo=BANGKOK))
-        .order_by()
-        .values("month")
-        .annotate(n=Count("id"))
+        .annotate(submitted=Sum("submitted"), approved=Sum("approved"))
     }
     rows = []
     day = first
@@ -536,16 +525,9 @@ def monthly_counts(scope: Scope, *, months: int = MONTHS_SHOWN, now=None) -> lis
         rows.append(
             {
                 "month": day,
-                "submitted": submitted.get(day, 0),
-                "approved": approved.get(day, 0),
+                "submitted": counted.get(day, {}).get("submitted", 0),
+                "approved": counted.get(day, {}).get("approved", 0),
             }
         )
         day = (day + datetime.timedelta(days=32)).replace(day=1)
     return rows
-
-
-def _local_day(moment) -> datetime.date:
-    """TruncMonth gives aware datetimes (or dates on some backends); the Bangkok date."""
-    if isinstance(moment, datetime.datetime):
-        return timezone.localtime(moment, BANGKOK).date()
-    return moment

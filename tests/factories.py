@@ -230,3 +230,15 @@ class CommentFactory(factory.django.DjangoModelFactory):
     thread = factory.SubFactory(CommentThreadFactory)
     author = factory.SelfAttribute("thread.opened_by")
     body = factory.Sequence(lambda n: f"ช่องทางนี้ลองเพิ่มไลน์ของกลุ่มดูไหม ({n})")
+
+
+def tally_canvases():
+    """Recount the dashboards' summary rows from the canvases, versions and events.
+
+    The services keep them as they change a canvas's state; canvases, versions and
+    events made by the factories above (or moved in time with `.update()`) bypass
+    the services, so a test that builds them that way recounts before reading.
+    """
+    from canvases.tallies import refresh_groups
+
+    refresh_groups(None)

@@ -156,6 +156,7 @@ def build_world(*, south, north, krabi, ao_luek_tai, group, mentor, size=1) -> W
             happened_on=timezone.localdate() - datetime.timedelta(days=91),
         )
     )
+    factories.tally_canvases()
     return world
 
 

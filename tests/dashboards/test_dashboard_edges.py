@@ -45,6 +45,7 @@ def test_an_approval_counts_in_the_fiscal_year_of_its_bangkok_date(
     event = CanvasEvent.objects.create(canvas=canvas, kind=EventKind.APPROVED, version=version)
     CanvasEvent.objects.filter(pk=event.pk).update(at=local_time)
     client.force_login(staff_south)
+    factories.tally_canvases()
     for year in (2568, 2569, 2570):
         response = client.get(reverse("dashboards:index"), {"fy": year})
         assert response.context["data"].total.approved_tambons == (1 if year == counted_in else 0)

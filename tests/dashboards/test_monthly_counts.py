@@ -35,6 +35,7 @@ def test_months_are_bangkok_months_and_every_month_is_listed(group, south):
     )
     # Another region's submission is not counted.
     factories.CanvasVersionFactory(submitted_at=datetime.datetime(2026, 3, 3, tzinfo=BANGKOK))
+    factories.tally_canvases()
     scope = Scope(
         viewer=Viewer(region_id=south.pk),
         level=Level.REGION,
