@@ -44,9 +44,7 @@ def fill(canvas, leader, round_):
     )
 
 
-def test_each_step_of_the_workflow_leaves_the_rows_a_recount_would_give(
-    group, leader, staff_south
-):
+def test_each_step_of_the_workflow_leaves_the_rows_a_recount_would_give(group, leader, staff_south):
     canvas = services.canvas_create(group=group, by=leader, title="ล่องคลองมะรุย")
     other = services.canvas_create(group=group, by=leader, title="มะละกอทอดกรอบ")
     assert GroupTally.objects.get(group=group).draft == 2
@@ -110,9 +108,7 @@ def test_the_waiting_time_and_month_are_counted_in_bangkok(group, leader, staff_
 
 
 @pytest.mark.django_db
-def test_the_dashboard_shows_an_approval_the_moment_it_is_made(
-    client, group, leader, staff_south
-):
+def test_the_dashboard_shows_an_approval_the_moment_it_is_made(client, group, leader, staff_south):
     canvas = services.canvas_create(group=group, by=leader, title="ล่องคลองมะรุย")
     fill(canvas, leader, "r1")
     version = services.canvas_submit(canvas=canvas, by=leader)
