@@ -1,10 +1,17 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts import audit
-from accounts.models import AuditEntry, Notification, User
+from accounts.models import AuditEntry, Notification, PermissionGroup, User
+
+# Django's auth groups appear under the accounts app as "กลุ่มสิทธิ์ผู้ดูแลระบบ",
+# so no one mistakes them for community groups.
+admin.site.unregister(Group)
+admin.site.register(PermissionGroup, GroupAdmin)
 
 
 @admin.register(User)
@@ -14,7 +21,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "display_name", "phone", "email"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("CBMC"), {"fields": ("display_name", "phone", "role")}),
+        (_("ข้อมูลในพอร์ทัล"), {"fields": ("display_name", "phone", "role")}),
     )
 
     def save_model(self, request, obj, form, change):

@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,15 @@ def anonymised_username(pk) -> str:
     return f"{ANONYMISED_USERNAME_PREFIX}{pk}"
 
 
+class PermissionGroup(Group):
+    """Django's auth groups, named apart from community groups (กลุ่ม) in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("กลุ่มสิทธิ์ผู้ดูแลระบบ")
+        verbose_name_plural = _("กลุ่มสิทธิ์ผู้ดูแลระบบ")
+
+
 class User(AbstractUser):
     phone = models.CharField(
         _("เบอร์โทรศัพท์มือถือ"),
@@ -46,6 +55,16 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="+",
+    )
+
+    # Django calls these "groups" (Thai "กลุ่ม"), which reads as a community group.
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("กลุ่มสิทธิ์ผู้ดูแลระบบ"),
+        blank=True,
+        help_text=_("กลุ่มสิทธิ์ในหน้าผู้ดูแลระบบที่ผู้ใช้นี้อยู่ ผู้ใช้ได้ทุกสิทธิ์ของกลุ่มที่อยู่"),
+        related_name="user_set",
+        related_query_name="user",
     )
 
     objects = UserManager()
