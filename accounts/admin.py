@@ -46,10 +46,15 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["recipient", "message", "created_at", "read_at"]
+    list_display = ["recipient", "event", "text", "created_at", "read_at"]
+    list_filter = ["event"]
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient", "actor"]
     search_fields = ["recipient__username", "message"]
+
+    @admin.display(description=_("ข้อความ"))
+    def text(self, notification):
+        return notification.text
 
 
 @admin.register(AuditEntry)
