@@ -24,6 +24,20 @@ class UserAdmin(DjangoUserAdmin):
         (_("ข้อมูลในพอร์ทัล"), {"fields": ("display_name", "phone", "role")}),
     )
 
+    # Django's Thai catalogue leaves these help texts in English.
+    help_texts = {
+        "username": _("จำเป็น ไม่เกิน 150 ตัวอักษร ใช้ได้เฉพาะตัวอักษร ตัวเลข และ @/./+/-/_"),
+        "is_active": _("ผู้ใช้นี้เข้าสู่ระบบได้ ให้เอาเครื่องหมายออกแทนการลบบัญชี"),
+        "is_superuser": _("ผู้ใช้นี้ได้ทุกสิทธิ์โดยไม่ต้องกำหนดทีละสิทธิ์"),
+    }
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        for name, text in self.help_texts.items():
+            if name in form.base_fields:
+                form.base_fields[name].help_text = text
+        return form
+
     def save_model(self, request, obj, form, change):
         """A role or staff flag changed here is written to the audit trail, old and new."""
         watched = [

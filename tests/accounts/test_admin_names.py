@@ -79,3 +79,13 @@ def test_the_admin_index_is_thai(client, db):
         assert english not in body
     body = client.get("/admin/canvases/canvas/add/").content.decode()
     assert "Updated at" not in body and "Created by" not in body
+
+
+def test_the_admin_user_form_has_no_english_help(client, db):
+    from tests.factories import UserFactory
+
+    admin_user = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    body = client.get(f"/admin/accounts/user/{admin_user.pk}/change/").content.decode()
+    assert "Designates" not in body and "150 characters or fewer" not in body
+    assert "กลุ่มสิทธิ์ผู้ดูแลระบบ" in body
