@@ -173,10 +173,17 @@ class Notification(models.Model):
     recipient = models.ForeignKey(
         User, verbose_name=_("ผู้รับ"), on_delete=models.CASCADE, related_name="notifications"
     )
+    # Database defaults too, so rows written by bulk loads that name only the old
+    # columns (the benchmark's COPY) still insert.
     event = models.CharField(
-        _("เหตุการณ์"), max_length=30, choices=NotificationEvent.choices, blank=True
+        _("เหตุการณ์"),
+        max_length=30,
+        choices=NotificationEvent.choices,
+        blank=True,
+        default="",
+        db_default="",
     )
-    data = models.JSONField(_("ข้อมูลของเหตุการณ์"), default=dict, blank=True)
+    data = models.JSONField(_("ข้อมูลของเหตุการณ์"), default=dict, db_default={}, blank=True)
     message = models.CharField(
         _("ข้อความ (การแจ้งเตือนเก่า)"), max_length=NOTIFICATION_TEXT_CHARS, blank=True
     )
