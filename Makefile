@@ -10,7 +10,7 @@ MANAGE := DEBUG=1 $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke
+.PHONY: run stop test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -34,8 +34,21 @@ bootstrap: $(STAMP) messages db
 	$(MANAGE) seed_demo
 
 run: bootstrap
-	@echo "Portal: http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	@echo "Portal: http://$(HOST):$(PORT)/  (stop with Ctrl-C; the database keeps running: make stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The embedded PostgreSQL keeps running between commands (so the next one starts at
+# once); this stops it. Its data stay in .local/pg; the next command starts it again.
+EMBEDDED_DB_DIR ?= .local/pg
+stop:
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "DATABASE_URL is set: that PostgreSQL server is not ours to stop."; \
+	elif [ -f "$(EMBEDDED_DB_DIR)/postmaster.pid" ]; then \
+	  $(PY) -c 'import os, sys; from pgserver._commands import pg_ctl; pg_ctl(["-w", "-m", "fast", "stop"], pgdata=sys.argv[1], user="pgserver" if os.geteuid() == 0 else None)' "$(EMBEDDED_DB_DIR)" \
+	  && echo "Embedded PostgreSQL stopped ($(EMBEDDED_DB_DIR))."; \
+	else \
+	  echo "Embedded PostgreSQL is not running ($(EMBEDDED_DB_DIR))."; \
+	fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

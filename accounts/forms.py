@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,3 +55,43 @@ class AnonymiseConfirmForm(forms.Form):
     """Erasure cannot be undone: the admin ticks that they mean it."""
 
     confirm = forms.BooleanField(label=_("ข้าพเจ้าเข้าใจว่าการลบข้อมูลส่วนบุคคลนี้ย้อนกลับไม่ได้"), required=True)
+
+
+# Django's own labels and errors on these forms are not all in its Thai catalogue
+# ("The two password fields didn’t match."), so the set-password page (the first
+# page a new leader sees) and the change-password page say them through ours.
+PASSWORD_MISMATCH = _("รหัสผ่านทั้งสองช่องไม่ตรงกัน")
+PASSWORD_INCORRECT = _("รหัสผ่านเดิมไม่ถูกต้อง กรุณาใส่อีกครั้ง")
+
+
+class PortalSetPasswordForm(SetPasswordForm):
+    """Set a password (the one-time link); every label, rule and error in the reader's language."""
+
+    error_messages = {"password_mismatch": PASSWORD_MISMATCH}
+    new_password1 = forms.CharField(
+        label=_("รหัสผ่านใหม่"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    new_password2 = forms.CharField(
+        label=_("ยืนยันรหัสผ่านใหม่"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("พิมพ์รหัสผ่านใหม่เดิมอีกครั้งเพื่อตรวจสอบ"),
+    )
+
+
+class PortalPasswordChangeForm(PortalSetPasswordForm, PasswordChangeForm):
+    """Change one's password: the old one first, then the new one twice."""
+
+    error_messages = {
+        "password_mismatch": PASSWORD_MISMATCH,
+        "password_incorrect": PASSWORD_INCORRECT,
+    }
+    old_password = forms.CharField(
+        label=_("รหัสผ่านเดิม"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    field_order = ["old_password", "new_password1", "new_password2"]

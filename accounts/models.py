@@ -1,6 +1,7 @@
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import display_phone
@@ -26,6 +27,15 @@ def anonymised_username(pk) -> str:
     return f"{ANONYMISED_USERNAME_PREFIX}{pk}"
 
 
+class PermissionGroup(Group):
+    """Django's auth groups, named apart from community groups (กลุ่ม) in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("กลุ่มสิทธิ์ผู้ดูแลระบบ")
+        verbose_name_plural = _("กลุ่มสิทธิ์ผู้ดูแลระบบ")
+
+
 class User(AbstractUser):
     phone = models.CharField(
         _("เบอร์โทรศัพท์มือถือ"),
@@ -46,6 +56,16 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="+",
+    )
+
+    # Django calls these "groups" (Thai "กลุ่ม"), which reads as a community group.
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("กลุ่มสิทธิ์ผู้ดูแลระบบ"),
+        blank=True,
+        help_text=_("กลุ่มสิทธิ์ในหน้าผู้ดูแลระบบที่ผู้ใช้นี้อยู่ ผู้ใช้ได้ทุกสิทธิ์ของกลุ่มที่อยู่"),
+        related_name="user_set",
+        related_query_name="user",
     )
 
     objects = UserManager()
@@ -95,16 +115,78 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
 
+class NotificationEvent(models.TextChoices):
+    """What a notification tells of; its sentence is written when it is read, in the
+    reader's language, from the event and its data (`Notification.text`)."""
+
+    CANVAS_SUBMITTED = "canvas_submitted", _("ส่งแผนให้พิจารณา")
+    CANVAS_APPROVED = "canvas_approved", _("เห็นชอบแผน")
+    CHANGES_REQUESTED = "changes_requested", _("ขอให้ปรับแก้แผน")
+    COMMENT_ADDED = "comment_added", _("แสดงความเห็นในช่อง")
+    COMMENT_REPLIED = "comment_replied", _("ตอบความเห็นในช่อง")
+    MENTOR_ASSIGNED = "mentor_assigned", _("มอบหมายพี่เลี้ยง")
+    MEMBER_ADDED = "member_added", _("เพิ่มเข้ากลุ่ม")
+    INVITED = "invited", _("เชิญเข้ากลุ่ม")
+    INVITATION_ACCEPTED = "invitation_accepted", _("ตอบรับคำเชิญ")
+    INVITATION_DECLINED = "invitation_declined", _("ปฏิเสธคำเชิญ")
+
+
+# The sentence of each event; its %(names)s come from the notification's data.
+EVENT_SENTENCES = {
+    NotificationEvent.CANVAS_SUBMITTED: _(
+        "%(group)s ส่งแผน “%(title)s” ฉบับที่ %(number)s รอท่านพิจารณา"
+    ),
+    NotificationEvent.CANVAS_APPROVED: _("%(name)s เห็นชอบแผน “%(title)s” ฉบับที่ %(number)s แล้ว"),
+    NotificationEvent.CHANGES_REQUESTED: _("%(name)s ขอให้ปรับแก้แผน “%(title)s” ฉบับที่ %(number)s"),
+    NotificationEvent.COMMENT_ADDED: _("%(name)s แสดงความเห็นในช่อง “%(block)s” ของแผน “%(title)s”"),
+    NotificationEvent.COMMENT_REPLIED: _("%(name)s ตอบความเห็นในช่อง “%(block)s” ของแผน “%(title)s”"),
+    NotificationEvent.MENTOR_ASSIGNED: _("ท่านได้รับมอบหมายเป็นพี่เลี้ยงของ %(group)s"),
+    NotificationEvent.MEMBER_ADDED: _("ท่านได้รับการเพิ่มเข้า%(group)s"),
+    NotificationEvent.INVITED: _("ท่านได้รับเชิญเข้าร่วม%(group)s ในฐานะ%(role)s ตอบรับหรือปฏิเสธได้ที่หน้าแรก"),
+    NotificationEvent.INVITATION_ACCEPTED: _("เจ้าของเบอร์ %(phone)s ตอบรับคำเชิญเข้า%(group)s แล้ว"),
+    NotificationEvent.INVITATION_DECLINED: _("เจ้าของเบอร์ %(phone)s ปฏิเสธคำเชิญเข้า%(group)s"),
+}
+# The longest sentence shown or mailed (a reviewer's summary can be long).
+NOTIFICATION_TEXT_CHARS = 300
+
+
+def _in_active_language(value):
+    """A data value said in several languages ({"th": …, "en": …}) in the active one."""
+    if isinstance(value, dict):
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return (
+            value.get(language)
+            or value.get(settings.LANGUAGE_CODE)
+            or next(iter(value.values()), "")
+        )
+    return value
+
+
 class Notification(models.Model):
     """Something a person should hear of: a new comment, a decision, a submission.
 
-    Created only through `accounts.notifications.notify`.
+    Created only through `accounts.notifications.notify`. It stores the event and
+    its data, not a sentence, so it reads in whatever language its reader uses;
+    `message` is the stored Thai sentence of rows made before events existed.
     """
 
     recipient = models.ForeignKey(
         User, verbose_name=_("ผู้รับ"), on_delete=models.CASCADE, related_name="notifications"
     )
-    message = models.CharField(_("ข้อความ"), max_length=300)
+    # Database defaults too, so rows written by bulk loads that name only the old
+    # columns (the benchmark's COPY) still insert.
+    event = models.CharField(
+        _("เหตุการณ์"),
+        max_length=30,
+        choices=NotificationEvent.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
+    data = models.JSONField(_("ข้อมูลของเหตุการณ์"), default=dict, db_default={}, blank=True)
+    message = models.CharField(
+        _("ข้อความ (การแจ้งเตือนเก่า)"), max_length=NOTIFICATION_TEXT_CHARS, blank=True
+    )
     # A local path inside the portal, e.g. /canvases/12/; never an outside address.
     url = models.CharField(_("ลิงก์"), max_length=500, blank=True)
     actor = models.ForeignKey(
@@ -135,11 +217,26 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return self.message
+        return self.text
 
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    @property
+    def text(self) -> str:
+        """The sentence in the active language (the stored one for rows without an event)."""
+        sentence = EVENT_SENTENCES.get(self.event)
+        if sentence is None:
+            return self.message
+        values = {key: _in_active_language(value) for key, value in (self.data or {}).items()}
+        try:
+            text = str(sentence) % values
+        except (KeyError, TypeError, ValueError):
+            return self.message or self.get_event_display()
+        if values.get("summary"):
+            text += ": " + str(values["summary"])
+        return text[:NOTIFICATION_TEXT_CHARS]
 
 
 class AuditAction(models.TextChoices):

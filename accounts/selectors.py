@@ -80,6 +80,8 @@ def person_export_data(person) -> dict:
         ),
         "notifications": _rows(
             Notification.objects.filter(recipient=person).order_by("pk"),
+            "event",
+            "data",
             "message",
             "url",
             "created_at",

@@ -195,9 +195,10 @@ def person_anonymise(*, person, by):
             entry.summary = _scrub(entry.summary, secrets, label)
             entry.details = _scrub_json(entry.details, secrets, label)
             entry.save(update_fields=["summary", "details"])
-        for notification in Notification.objects.filter(actor=person).only("message"):
+        for notification in Notification.objects.filter(actor=person).only("message", "data"):
             notification.message = _scrub(notification.message, secrets, label)
-            notification.save(update_fields=["message"])
+            notification.data = _scrub_json(notification.data, secrets, label)
+            notification.save(update_fields=["message", "data"])
 
     audit.record(
         actor=by,

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from accounts import views
-from accounts.forms import SignInForm
+from accounts.forms import PortalPasswordChangeForm, SignInForm
 
 app_name = "accounts"
 
@@ -21,6 +21,7 @@ urlpatterns = [
         "password/",
         auth_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
+            form_class=PortalPasswordChangeForm,
             success_url=reverse_lazy("accounts:password_changed"),
         ),
         name="password_change",

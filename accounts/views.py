@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts import access, notifications, selectors, services
-from accounts.forms import AnonymiseConfirmForm, AuditFilterForm, SignInForm
+from accounts.forms import AnonymiseConfirmForm, AuditFilterForm, PortalSetPasswordForm, SignInForm
 from accounts.models import Notification
 
 
@@ -45,6 +45,7 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     """The one-time link staff hand to a new leader (valid 7 days, single use)."""
 
     template_name = "accounts/set_password.html"
+    form_class = PortalSetPasswordForm
     success_url = reverse_lazy("accounts:password_set")
     post_reset_login = True
     post_reset_login_backend = "accounts.backends.PhoneOrUsernameBackend"

@@ -39,13 +39,21 @@ class Canvas(models.Model):
     filled_blocks = models.PositiveSmallIntegerField(_("ช่องที่เขียนครบ"), default=0)
     version_count = models.PositiveIntegerField(_("จำนวนฉบับที่ส่ง"), default=0)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("สร้างโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("แก้ไขล่าสุดโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุดเมื่อ"), auto_now=True)
 
     class Meta:
         ordering = ["title", "pk"]
@@ -83,12 +91,18 @@ def version_review_url(canvas_id: int, number: int, anchor: str = "") -> str:
 class CanvasVersion(models.Model):
     """A submitted canvas, frozen: created once by `canvas_submit`, never updated."""
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="versions")
+    canvas = models.ForeignKey(
+        Canvas, verbose_name=_("แผน"), on_delete=models.CASCADE, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("ฉบับที่"))
     title = models.CharField(_("ชื่อแผน"), max_length=200)
     blocks = models.JSONField(_("เนื้อหาเก้าช่อง"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ส่งโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     submitted_at = models.DateTimeField(_("ส่งเมื่อ"))
 
@@ -120,16 +134,24 @@ class CanvasSave(models.Model):
     is a new save, never silently dropped.
     """
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="saves")
-    save_id = models.CharField(max_length=MAX_SAVE_ID_CHARS)
-    digest = models.CharField(max_length=64, default="")
-    revision = models.PositiveIntegerField()
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    canvas = models.ForeignKey(
+        Canvas, verbose_name=_("แผน"), on_delete=models.CASCADE, related_name="saves"
     )
-    at = models.DateTimeField(auto_now_add=True)
+    save_id = models.CharField(_("รหัสการบันทึก"), max_length=MAX_SAVE_ID_CHARS)
+    digest = models.CharField(_("ลายนิ้วมือของเนื้อหา"), max_length=64, default="")
+    revision = models.PositiveIntegerField(_("ฉบับแก้ไขที่"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("การบันทึกแผน")
+        verbose_name_plural = _("การบันทึกแผน")
         constraints = [
             models.UniqueConstraint(
                 fields=["canvas", "save_id", "digest"], name="one_save_per_id_and_content"
@@ -156,7 +178,9 @@ class BlockChange(models.Model):
     newest of each block; submitted versions keep their texts for ever.
     """
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="block_changes")
+    canvas = models.ForeignKey(
+        Canvas, verbose_name=_("แผน"), on_delete=models.CASCADE, related_name="block_changes"
+    )
     block_key = models.CharField(_("ช่อง"), max_length=40)
     revision = models.PositiveIntegerField(_("ฉบับแก้ไขที่"))
     text = models.TextField(_("ข้อความ"))
@@ -203,14 +227,25 @@ class EventKind(models.TextChoices):
 class CanvasEvent(models.Model):
     """One change of state of a canvas, shown on its timeline."""
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="events")
+    canvas = models.ForeignKey(
+        Canvas, verbose_name=_("แผน"), on_delete=models.CASCADE, related_name="events"
+    )
     kind = models.CharField(_("เหตุการณ์"), max_length=20, choices=EventKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้กระทำ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     at = models.DateTimeField(_("เมื่อ"), auto_now_add=True)
     version = models.ForeignKey(
-        CanvasVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+        CanvasVersion,
+        verbose_name=_("ฉบับที่ส่ง"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
     )
     note = models.TextField(_("หมายเหตุ"), max_length=MAX_SUMMARY_CHARS, blank=True)
 
@@ -238,16 +273,29 @@ class CommentThread(models.Model):
     canvas are one indexed read.
     """
 
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="threads")
-    version = models.ForeignKey(CanvasVersion, on_delete=models.CASCADE, related_name="threads")
+    canvas = models.ForeignKey(
+        Canvas, verbose_name=_("แผน"), on_delete=models.CASCADE, related_name="threads"
+    )
+    version = models.ForeignKey(
+        CanvasVersion, verbose_name=_("ฉบับที่ส่ง"), on_delete=models.CASCADE, related_name="threads"
+    )
     block_key = models.CharField(_("ช่อง"), max_length=40)
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("เปิดโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     opened_at = models.DateTimeField(_("เปิดเมื่อ"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("ปิดเมื่อ"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ปิดโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -285,9 +333,18 @@ class CommentThread(models.Model):
 class Comment(models.Model):
     """One message in a thread; the first one opens it."""
 
-    thread = models.ForeignKey(CommentThread, on_delete=models.CASCADE, related_name="comments")
+    thread = models.ForeignKey(
+        CommentThread,
+        verbose_name=_("ความเห็นในช่อง"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้เขียน"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     body = models.TextField(_("ข้อความ"), max_length=MAX_COMMENT_CHARS)
     created_at = models.DateTimeField(_("เขียนเมื่อ"), auto_now_add=True)
@@ -314,7 +371,11 @@ class GroupTally(models.Model):
     """A group's canvases by state today, and since when the oldest one waits."""
 
     group = models.OneToOneField(
-        CommunityGroup, on_delete=models.CASCADE, primary_key=True, related_name="canvas_tally"
+        CommunityGroup,
+        verbose_name=_("กลุ่ม"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="canvas_tally",
     )
     draft = models.PositiveIntegerField(_("ฉบับร่าง"), default=0)
     submitted = models.PositiveIntegerField(_("ส่งแล้ว รอพิจารณา"), default=0)
@@ -341,7 +402,9 @@ class GroupTally(models.Model):
 class MonthTally(models.Model):
     """What a group submitted and had approved in one Bangkok month."""
 
-    group = models.ForeignKey(CommunityGroup, on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
     month = models.DateField(_("เดือน"))  # its first day
     submitted = models.PositiveIntegerField(_("ส่ง"), default=0)
     approved = models.PositiveIntegerField(_("ผ่านการพิจารณา"), default=0)
@@ -362,9 +425,15 @@ class DecisionTally(models.Model):
     """One decision on a submitted version: when, which way, and how long it waited."""
 
     event = models.OneToOneField(
-        "CanvasEvent", on_delete=models.CASCADE, primary_key=True, related_name="+"
+        "CanvasEvent",
+        verbose_name=_("เหตุการณ์"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
     )
-    group = models.ForeignKey(CommunityGroup, on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
     decided_at = models.DateTimeField(_("พิจารณาเมื่อ"))
     approved = models.BooleanField(_("ผ่านการพิจารณา"))
     waited_days = models.FloatField(_("จำนวนวันที่รอ"), null=True)

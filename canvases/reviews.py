@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from accounts.notifications import notify
+from accounts.notifications import Event, in_each_language, notify
 from canvases import access
 from canvases.blocks import BLOCKS_BY_KEY, normalise_text
 from canvases.models import (
@@ -92,23 +92,20 @@ def _review_url(canvas: Canvas, number: int, thread: CommentThread | None = None
 def _tell_other_side(*, canvas: Canvas, thread: CommentThread, by, reply: bool) -> None:
     """Leaders hear of what reviewers write; the reviewers in the thread hear of leaders."""
     block = BLOCKS_BY_KEY[thread.block_key]
-    values = {"name": by.name, "block": block.title, "title": canvas.title}
+    values = {"name": by.name, "block": in_each_language(block.title), "title": canvas.title}
     if is_group_leader(by, canvas.group):
         notify(
             recipients=_thread_reviewers(thread, canvas),
-            message=_("%(name)s ตอบความเห็นในช่อง “%(block)s” ของแผน “%(title)s”") % values,
+            event=Event.COMMENT_REPLIED,
+            data=values,
             url=_review_url(canvas, thread.version.number, thread),
             actor=by,
         )
         return
-    message = (
-        _("%(name)s ตอบความเห็นในช่อง “%(block)s” ของแผน “%(title)s”")
-        if reply
-        else _("%(name)s แสดงความเห็นในช่อง “%(block)s” ของแผน “%(title)s”")
-    )
     notify(
         recipients=_group_leaders(canvas),
-        message=message % values,
+        event=Event.COMMENT_REPLIED if reply else Event.COMMENT_ADDED,
+        data=values,
         url=_editor_url(canvas, thread.block_key),
         actor=by,
     )
@@ -222,17 +219,10 @@ def review_decide(*, version: CanvasVersion, by, decision: str, summary: str = "
     canvas = Canvas.objects.select_related("group").get(pk=version.canvas_id)
     decide = canvas_approve if decision == "approve" else canvas_request_changes
     decide(canvas=canvas, version=version, by=by, summary=summary)
-    values = {"name": by.name, "title": canvas.title, "number": version.number}
-    message = (
-        _("%(name)s เห็นชอบแผน “%(title)s” ฉบับที่ %(number)s แล้ว")
-        if decision == "approve"
-        else _("%(name)s ขอให้ปรับแก้แผน “%(title)s” ฉบับที่ %(number)s")
-    ) % values
-    if summary:
-        message += ": " + summary
     notify(
         recipients=_group_leaders(canvas),
-        message=message,
+        event=Event.CANVAS_APPROVED if decision == "approve" else Event.CHANGES_REQUESTED,
+        data={"name": by.name, "title": canvas.title, "number": version.number, "summary": summary},
         url=canvas.get_absolute_url(),
         actor=by,
     )

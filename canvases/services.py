@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import audit
 from accounts.models import AuditAction
-from accounts.notifications import notify
+from accounts.notifications import Event, notify
 from canvases import access, tallies
 from canvases.blocks import (
     BLOCK_KEYS,
@@ -322,8 +322,8 @@ def canvas_submit(*, canvas: Canvas, by) -> CanvasVersion:
     _event(canvas, EventKind.SUBMITTED, by, version=version)
     notify(
         recipients=group_mentor_users(canvas.group_id),
-        message=_("%(group)s ส่งแผน “%(title)s” ฉบับที่ %(number)s รอท่านพิจารณา")
-        % {"group": canvas.group.name, "title": version.title, "number": version.number},
+        event=Event.CANVAS_SUBMITTED,
+        data={"group": canvas.group.name, "title": version.title, "number": version.number},
         url=version_review_url(canvas.pk, version.number),
         actor=by,
     )

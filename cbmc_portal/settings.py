@@ -133,13 +133,13 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # A one-time link to set a password stays valid for 7 days.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.validators.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 8},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.CommonPasswordValidator"},
+    {"NAME": "accounts.validators.NumericPasswordValidator"},
 ]
 # Sign-in throttling (django-axes): failures count per account *and* address
 # together. Many phones share one mobile-carrier address, so an address alone

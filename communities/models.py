@@ -77,7 +77,9 @@ class Province(Area):
 
 
 class District(Area):
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
+    province = models.ForeignKey(
+        Province, verbose_name=_("จังหวัด"), on_delete=models.PROTECT, related_name="districts"
+    )
 
     class Meta(Area.Meta):
         verbose_name = _("อำเภอ")
@@ -85,12 +87,16 @@ class District(Area):
 
 
 class Tambon(Area):
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="tambons")
+    district = models.ForeignKey(
+        District, verbose_name=_("อำเภอ"), on_delete=models.PROTECT, related_name="tambons"
+    )
     # Kept beside the district so a tambon's province is one join away.
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="tambons")
+    province = models.ForeignKey(
+        Province, verbose_name=_("จังหวัด"), on_delete=models.PROTECT, related_name="tambons"
+    )
     # Thai and English names of tambon, district and province, lower-cased and
     # without spaces or hyphens, so one LIKE finds "ao luek" and "อ่าวลึก".
-    search_key = models.TextField(editable=False, default="")
+    search_key = models.TextField(_("คำค้นของตำบล"), editable=False, default="")
 
     class Meta(Area.Meta):
         verbose_name = _("ตำบล")
@@ -106,9 +112,14 @@ class RegionStaff(models.Model):
     """Puts a regional staff member in charge of one region."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_staff"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ใช้"),
+        on_delete=models.CASCADE,
+        related_name="region_staff",
     )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="staff")
+    region = models.ForeignKey(
+        Region, verbose_name=_("ภาค"), on_delete=models.PROTECT, related_name="staff"
+    )
 
     class Meta:
         verbose_name = _("เจ้าหน้าที่ประจำภาค")
@@ -164,10 +175,13 @@ class CommunityGroup(models.Model):
     member_count = models.PositiveIntegerField(_("จำนวนสมาชิก"), null=True, blank=True)
     contact_phone = models.CharField(_("เบอร์ติดต่อ"), max_length=16, blank=True)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="community_groups"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("สมาชิก"),
+        through="Membership",
+        related_name="community_groups",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุดเมื่อ"), auto_now=True)
 
     objects = CommunityGroupQuerySet.as_manager()
 
@@ -191,9 +205,14 @@ class MembershipRole(models.TextChoices):
 
 
 class Membership(models.Model):
-    group = models.ForeignKey(CommunityGroup, on_delete=models.CASCADE, related_name="memberships")
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="memberships"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ใช้"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     role = models.CharField(
         _("บทบาทในกลุ่ม"),
@@ -201,7 +220,7 @@ class Membership(models.Model):
         choices=MembershipRole.choices,
         default=MembershipRole.MEMBER,
     )
-    joined_at = models.DateTimeField(auto_now_add=True)
+    joined_at = models.DateTimeField(_("เข้าร่วมเมื่อ"), auto_now_add=True)
 
     class Meta:
         constraints = [

@@ -4,7 +4,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Q
+from django.apps import apps
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from cbmc_portal.text import without_control_chars
 from communities.geography import search_form
@@ -112,4 +115,56 @@ def groups_for_list(*, region_id=None, query: str = ""):
             | Q(name_en__icontains=query)
             | Q(tambon__search_key__contains=key)
         )
-    return groups.order_by("tambon__province__name_th", "name")
+    return with_plan_states(groups).order_by("tambon__province__name_th", "name")
+
+
+# Canvases sit to the right of communities (accounts ← communities ← … ← canvases), so
+# the group list reads them by name: the states are the canvas status values.
+PLAN_STATES = ("draft", "submitted", "changes_requested", "approved")
+
+
+def with_plan_states(groups):
+    """Groups annotated with `plans_<state>` (how many plans in each state) and
+    `waiting_since` (when the longest-waiting submitted plan was last sent).
+
+    Correlated subqueries, so a page of groups costs one query whatever its size
+    and the database computes them for the rows of the page only."""
+    canvases = apps.get_model("canvases", "Canvas").objects
+    versions = apps.get_model("canvases", "CanvasVersion").objects
+    counts = {
+        f"plans_{state}": Coalesce(
+            Subquery(
+                canvases.filter(group=OuterRef("pk"), status=state)
+                .order_by()
+                .values("group")
+                .annotate(n=Count("pk"))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+        for state in PLAN_STATES
+    }
+    # The latest version of a canvas is the one numbered version_count.
+    waiting_since = (
+        versions.filter(
+            canvas__group=OuterRef("pk"),
+            canvas__status="submitted",
+            number=F("canvas__version_count"),
+        )
+        .order_by("submitted_at")
+        .values("submitted_at")[:1]
+    )
+    return groups.annotate(**counts, waiting_since=Subquery(waiting_since))
+
+
+def with_days_waiting(groups, today=None) -> list:
+    """Each group (from `with_plan_states`) with `days_waiting`: whole local days since
+    `waiting_since`, or None when no plan waits."""
+    today = today or timezone.localdate()
+    rows = list(groups)
+    for group in rows:
+        since = group.waiting_since
+        group.days_waiting = (today - timezone.localdate(since)).days if since else None
+        group.plans_total = sum(getattr(group, f"plans_{state}") for state in PLAN_STATES)
+    return rows

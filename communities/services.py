@@ -5,10 +5,9 @@ import enum
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts import audit
-from accounts.notifications import notify
+from accounts.notifications import Event, in_each_language, notify
 from accounts.services import user_by_phone, user_get_or_create_by_phone
 from communities import access
 from communities.models import CommunityGroup, Invitation, InvitationStatus, Membership
@@ -60,7 +59,8 @@ def group_add_person(
         _attach(group=group, person=person, role=role, by=by)
         notify(
             recipients=[person],
-            message=_("ท่านได้รับการเพิ่มเข้า%(group)s") % {"group": group.name},
+            event=Event.MEMBER_ADDED,
+            data={"group": group.name},
             url=reverse("communities:group_detail", args=[group.pk]),
             actor=by,
         )
@@ -111,8 +111,8 @@ def _invite(*, group, person, phone, role, by) -> Invitation:
     if delivered and is_new:
         notify(
             recipients=[person],
-            message=_("ท่านได้รับเชิญเข้าร่วม%(group)s ในฐานะ%(role)s ตอบรับหรือปฏิเสธได้ที่หน้าแรก")
-            % {"group": group.name, "role": invitation.get_role_display()},
+            event=Event.INVITED,
+            data={"group": group.name, "role": in_each_language(invitation.get_role_display())},
             url=reverse("home") + "#invitations",
             actor=by,
         )
@@ -141,8 +141,8 @@ def invitation_accept(*, invitation: Invitation) -> Membership | None:
     _attach(group=group, person=person, role=invitation.role, by=person, invitation=invitation)
     notify(
         recipients=[invitation.invited_by],
-        message=_("เจ้าของเบอร์ %(phone)s ตอบรับคำเชิญเข้า%(group)s แล้ว")
-        % {"phone": invitation.phone_display, "group": group.name},
+        event=Event.INVITATION_ACCEPTED,
+        data={"phone": invitation.phone_display, "group": group.name},
         url=reverse("communities:group_detail", args=[group.pk]),
         actor=person,
     )
@@ -156,8 +156,8 @@ def invitation_decline(*, invitation: Invitation) -> None:
         return
     notify(
         recipients=[invitation.invited_by],
-        message=_("เจ้าของเบอร์ %(phone)s ปฏิเสธคำเชิญเข้า%(group)s")
-        % {"phone": invitation.phone_display, "group": invitation.group.name},
+        event=Event.INVITATION_DECLINED,
+        data={"phone": invitation.phone_display, "group": invitation.group.name},
         url=reverse("communities:group_detail", args=[invitation.group_id]),
         actor=invitation.invitee,
     )

@@ -22,12 +22,14 @@ def _staff_only(user):
 
 @login_required
 def group_list(request):
-    """Groups of the staff member's region, searchable by group or place name."""
+    """Groups of the staff member's region, searchable by group or place name, each with
+    its plans by state and how long a submission has waited (the staff's landing page)."""
     _staff_only(request.user)
     region, regions = access.chosen_region(request.user, request.GET.get("region", ""))
     query = request.GET.get("q", "")
     groups = selectors.groups_for_list(region_id=region.pk if region else None, query=query)
     page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_days_waiting(page.object_list)
     return render(
         request,
         "communities/group_list.html",

@@ -33,9 +33,14 @@ class FiscalTarget(models.Model):
         _("เป้าหมายจำนวนตำบล"), validators=[MaxValueValidator(10000)]
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("แก้ไขล่าสุดโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุดเมื่อ"), auto_now=True)
 
     class Meta:
         ordering = ["-fiscal_year", "region__order"]

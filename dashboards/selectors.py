@@ -29,9 +29,13 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from canvases.blocks import BLOCKS
 from canvases.models import (
+    Canvas,
+    CanvasEvent,
     CanvasStatus,
     CanvasVersion,
+    CommentThread,
     DecisionTally,
     EventKind,
     GroupTally,
@@ -52,13 +56,51 @@ DECISIONS = (EventKind.APPROVED, EventKind.CHANGES_REQUESTED)
 STATES = [status.value for status in CanvasStatus]
 
 
-def home_memberships(user):
-    """The user's groups, with their place, for the home page."""
-    return (
+def home_memberships(user) -> list[Membership]:
+    """The user's groups, with their place and `plans` (`home_plans`), for the home page.
+
+    Two queries whatever the number of groups and plans."""
+    memberships = list(
         Membership.objects.filter(user=user)
         .select_related("group__tambon__district", "group__tambon__province")
         .order_by("group__name")
     )
+    plans = {}
+    for plan in home_plans([membership.group_id for membership in memberships]):
+        plans.setdefault(plan.group_id, []).append(plan)
+    for membership in memberships:
+        membership.plans = plans.get(membership.group_id, [])
+    return memberships
+
+
+def home_plans(group_ids):
+    """The plans of these groups, with what the home page says of their next step:
+    `open_blocks` (blocks with an open comment thread, for changes requested),
+    `approved_at` (the latest approval) and `blocks_total`."""
+    open_blocks = (
+        CommentThread.objects.filter(canvas=OuterRef("pk"), resolved_at__isnull=True)
+        .order_by()
+        .values("canvas")
+        .annotate(n=Count("block_key", distinct=True))
+        .values("n")
+    )
+    approved_at = (
+        CanvasEvent.objects.filter(canvas=OuterRef("pk"), kind=EventKind.APPROVED)
+        .order_by("-at")
+        .values("at")[:1]
+    )
+    plans = list(
+        Canvas.objects.filter(group_id__in=group_ids)
+        .only("pk", "group_id", "title", "status", "filled_blocks")
+        .annotate(
+            open_blocks=Coalesce(Subquery(open_blocks, output_field=IntegerField()), 0),
+            approved_at=Subquery(approved_at),
+        )
+        .order_by("title", "pk")
+    )
+    for plan in plans:
+        plan.blocks_total = len(BLOCKS)
+    return plans
 
 
 def regions() -> list[Region]:

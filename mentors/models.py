@@ -35,8 +35,8 @@ class Mentor(models.Model):
     )
     note = models.TextField(_("หมายเหตุ"), max_length=1000, blank=True)
     is_active = models.BooleanField(_("ยังปฏิบัติงาน"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุดเมื่อ"), auto_now=True)
 
     class Meta:
         ordering = ["user__display_name", "user__username"]
@@ -76,7 +76,7 @@ class Cohort(models.Model):
     mentors = models.ManyToManyField(
         Mentor, verbose_name=_("พี่เลี้ยง"), related_name="cohorts", blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
 
     class Meta:
         ordering = ["-year", "name"]
@@ -121,9 +121,14 @@ class Assignment(models.Model):
     starts_on = models.DateField(_("วันเริ่ม"))
     ends_on = models.DateField(_("วันสิ้นสุด"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("สร้างโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -179,7 +184,7 @@ class FollowUp(models.Model):
     kind = models.CharField(_("รูปแบบ"), max_length=10, choices=FollowUpKind.choices)
     what_was_done = models.TextField(_("สิ่งที่ทำ"), max_length=4000)
     next_steps = models.TextField(_("สิ่งที่ตกลงจะทำต่อ"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
 
     class Meta:
         ordering = ["-happened_on", "-created_at"]

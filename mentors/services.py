@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import audit
 from accounts.models import Role
-from accounts.notifications import notify
+from accounts.notifications import Event, notify
 from accounts.services import user_by_phone, user_change_role, user_get_or_create_by_phone
 from mentors import access
 from mentors.models import Assignment, Cohort, FollowUp, Mentor
@@ -152,7 +152,8 @@ def assignment_create(*, mentor: Mentor, group, starts_on, ends_on=None, by) -> 
     _record_assignment(assignment, by=by, details={"assigned": True})
     notify(
         recipients=[mentor.user],
-        message=_("ท่านได้รับมอบหมายเป็นพี่เลี้ยงของ %(group)s") % {"group": group.name},
+        event=Event.MENTOR_ASSIGNED,
+        data={"group": group.name},
         url=reverse("mentors:group_follow_ups", args=[group.pk]),
         actor=by,
     )

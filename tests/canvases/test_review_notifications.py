@@ -38,7 +38,7 @@ def test_a_submission_tells_the_assigned_mentors_by_bell_and_mail(
     with django_capture_on_commit_callbacks(execute=True):
         version = services.canvas_submit(canvas=filled_canvas, by=leader)
     [note] = notes_of(mentor_with_mail)
-    assert "ล่องคลองมะรุย" in note.message and "ฉบับที่ 1" in note.message
+    assert "ล่องคลองมะรุย" in note.text and "ฉบับที่ 1" in note.text
     assert note.url == reverse("canvases:version_review", args=[filled_canvas.pk, version.number])
     assert note.actor == leader
     assert notes_of(unassigned_mentor) == [] and notes_of(staff_south) == []
@@ -56,7 +56,7 @@ def test_a_reviewers_comment_tells_the_leaders_not_the_members(
             version=version, block_key="channels", body="เพิ่มไลน์", by=staff_south
         )
     [note] = notes_of(leader_with_mail)
-    assert "ช่องทาง" in note.message
+    assert "ช่องทาง" in note.text
     assert note.url == reverse("canvases:detail", args=[version.canvas_id]) + "#block-channels"
     assert notes_of(member) == []
     assert [m.to for m in mail.outbox] == [["leader@example.org"]]
@@ -72,7 +72,7 @@ def test_a_leaders_reply_tells_the_reviewers_in_the_thread(
         reviews.comment_reply(thread=thread, body="เพิ่มไลน์แล้วค่ะ", by=leader)
     mentor_notes, staff_notes = notes_of(mentor_with_mail), notes_of(staff_south)
     assert len(mentor_notes) == len(staff_notes) == 1
-    assert "ตอบความเห็น" in mentor_notes[0].message
+    assert "ตอบความเห็น" in mentor_notes[0].text
     assert mentor_notes[0].url.endswith(f"#thread-{thread.pk}")
     assert notes_of(leader) == []
     assert [m.to for m in mail.outbox] == [["mentor@example.org"]]
@@ -82,7 +82,7 @@ def test_a_reviewers_reply_tells_the_leaders(thread, leader, staff_south):
     Notification.objects.all().delete()
     reviews.comment_reply(thread=thread, body="ลองดูอีกที", by=staff_south)
     [note] = notes_of(leader)
-    assert "ตอบความเห็น" in note.message
+    assert "ตอบความเห็น" in note.text
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_a_decision_tells_the_leaders_with_the_summary(
             version=version, by=assigned_mentor, decision=decision, summary="เพิ่มช่องทางไลน์"
         )
     [note] = notes_of(leader_with_mail)
-    assert words in note.message and "เพิ่มช่องทางไลน์" in note.message
+    assert words in note.text and "เพิ่มช่องทางไลน์" in note.text
     assert note.url == reverse("canvases:detail", args=[version.canvas_id])
     assert notes_of(member) == []
     assert len(mail.outbox) == 1

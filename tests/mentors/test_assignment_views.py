@@ -27,7 +27,7 @@ def test_staff_assign_a_mentor_from_the_group_page_and_the_mentor_hears_of_it(
     assert (assignment.mentor, assignment.group, assignment.ends_on) == (mentor, group, None)
     assert assignment.created_by == staff_south
     note = Notification.objects.get(recipient=mentor.user)
-    assert group.name in note.message
+    assert group.name in note.text
     assert note.url == reverse("mentors:group_follow_ups", args=[group.pk])
     assert mentor.name in client.get(response["Location"]).content.decode()
 
