@@ -172,10 +172,16 @@ class ConflictChoiceForm(SaveMetaForm):
 
 
 class ReviewForm(forms.Form):
+    """The decision on a version; asking for changes needs a summary saying what to change."""
+
     decision = forms.ChoiceField(
         label=_("ผลการพิจารณา"),
         choices=[("approve", _("ผ่านการพิจารณา")), ("request_changes", _("ขอให้ปรับแก้"))],
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("กรุณาเลือกผลการพิจารณา"),
+            "invalid_choice": _("กรุณาเลือกผลการพิจารณา"),
+        },
     )
     summary = forms.CharField(
         label=_("ความเห็นสรุป"),
@@ -197,6 +203,13 @@ class ReviewForm(forms.Form):
 
     def clean_summary(self):
         return normalise_text(self.cleaned_data["summary"]).strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "request_changes" and cleaned.get("summary") == "":
+            # The same rule as canvas_request_changes, told beside the field.
+            self.add_error("summary", _("กรุณาบอกว่าควรปรับแก้อะไร"))
+        return cleaned
 
 
 class CompareForm(forms.Form):
