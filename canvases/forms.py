@@ -212,9 +212,19 @@ class ReviewForm(forms.Form):
         return cleaned
 
 
+SHOW_CHANGED, SHOW_ALL = "changed", "all"
+
+
 class CompareForm(forms.Form):
+    """Two version numbers, and `show`: only the blocks that changed (the default when any
+    did) or all nine."""
+
     a = forms.IntegerField(label=_("ฉบับที่"), min_value=1, max_value=2**31 - 1)
     b = forms.IntegerField(label=_("เทียบกับฉบับที่"), min_value=1, max_value=2**31 - 1)
+    show = forms.ChoiceField(
+        required=False,
+        choices=[(SHOW_CHANGED, _("เฉพาะช่องที่เปลี่ยน")), (SHOW_ALL, _("ครบทั้ง 9 ช่อง"))],
+    )
 
 
 class CommentBodyField(forms.CharField):

@@ -29,6 +29,7 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None, 
     `review_form` put a bound form with its errors back where it was typed."""
     user = request.user
     threads = selectors.threads_for_version(version)
+    earlier = selectors.earlier_threads_by_block(version)
     reviews.prepare_threads(threads, user, shown_number=version.number)
     if reply is not None:
         for thread in threads.get(reply[0].block_key, []):
@@ -55,6 +56,7 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None, 
                 "progress": block_progress(text),
                 "threads": threads[block.key],
                 "open_count": sum(1 for t in threads[block.key] if t.is_open),
+                "earlier": earlier[block.key],
                 "comment_form": form,
             }
         )
@@ -66,6 +68,7 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None, 
         "cards": cards,
         "all_threads": [t for block_threads in threads.values() for t in block_threads],
         "is_latest": is_latest,
+        "previous_number": version.number - 1 if version.number > 1 else None,
         "can_review": can_review,
         "can_take_part": can_review or is_group_leader(user, canvas.group),
         "can_decide": can_decide,
