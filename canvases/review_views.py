@@ -255,11 +255,9 @@ def canvas_review(request, pk):
 
 def _decision_again(request, canvas, form):
     """The review page again with the decision form as it was sent: the choice and the
-    text kept, each error beside its field and listed at the top of the form, the first
-    field with an error focused. The form posts to `…#decision`, so the page opens there."""
-    first = next((name for name in form.fields if name in form.errors), None)
-    if first:
-        form.fields[first].widget.attrs["autofocus"] = True
+    text kept, each error beside its field and listed, linked to it, at the top of the form.
+    The form posts to `…#decision`, so the page opens on it (no `autofocus`: browsers
+    ignore it when the address names an anchor)."""
     version = selectors.canvas_version_or_404(canvas, canvas.version_count)
     context = _review_context(request, canvas, version, review_form=form)
     return render(request, "canvases/version_review.html", context, status=400)

@@ -130,3 +130,49 @@ def test_a_mentor_reviews_and_the_leader_answers_on_phones(
         "mentor",
         "leader",
     ]
+
+
+def in_view(selector):
+    """A function for wait_for_function: the element is wholly on the screen (the page may
+    still be scrolling smoothly to the anchor when it has loaded)."""
+    return (
+        f"() => {{ const el = document.querySelector('{selector}');"
+        " if (!el) return false; const r = el.getBoundingClientRect();"
+        " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+
+
+def test_a_decision_without_its_summary_lands_on_the_form_on_a_phone(
+    page, live_server, waiting_canvas
+):
+    sign_in(page, live_server, "mentor", TEST_PASSWORD)
+    page.goto(f"{live_server.url}/canvases/{waiting_canvas.pk}/versions/1/review/")
+    page.wait_for_selector("#decision")
+
+    # Asking for changes without saying what: the summary is left empty.
+    page.get_by_label("ขอให้ปรับแก้").check()
+    page.get_by_role("button", name="บันทึกผลการพิจารณา").click()
+    page.wait_for_load_state()
+    page.wait_for_selector("#decision-errors")
+    shot(page, "review-decision-error")
+
+    # The page opens on the form: the error beside the field and the list of errors are on
+    # the screen, the choice stays made, nothing was decided.
+    page.wait_for_function(in_view("#id_summary_error"))
+    page.wait_for_function(in_view("#decision-errors"))
+    assert page.locator("#id_summary_error").inner_text() == "กรุณาบอกว่าควรปรับแก้อะไร"
+    assert page.get_by_label("ความเห็นสรุป").get_attribute("aria-describedby")
+    assert page.get_by_label("ขอให้ปรับแก้").is_checked()
+    assert not page.get_by_label("ผ่านการพิจารณา").is_checked()
+    assert fits_the_phone(page)
+    waiting_canvas.refresh_from_db()
+    assert waiting_canvas.status == CanvasStatus.SUBMITTED
+
+    # The link in the list of errors leads to the field; then the decision goes through.
+    page.locator("#decision-errors a").click()
+    page.get_by_label("ความเห็นสรุป").fill("เพิ่มช่องทางไลน์ แล้วส่งใหม่ได้เลย")
+    page.get_by_role("button", name="บันทึกผลการพิจารณา").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("บันทึกผลการพิจารณาแล้ว").is_visible()
+    waiting_canvas.refresh_from_db()
+    assert waiting_canvas.status == CanvasStatus.CHANGES_REQUESTED

@@ -46,9 +46,10 @@ def test_asking_for_changes_without_a_summary_keeps_the_choice(as_mentor, submit
         form, "id_decision_1"
     )
     assert "checked" not in tag_of(form, "id_decision_0")
-    # The error, in Thai, beside the summary, which takes the focus.
+    # The error, in Thai, beside the summary and tied to it for screen readers.
     summary = tag_of(form, "id_summary")
-    assert "autofocus" in summary and "is-invalid" in summary
+    assert "is-invalid" in summary and 'aria-invalid="true"' in summary
+    assert re.search(r'aria-describedby="[^"]*\bid_summary_error\b', summary)
     after_field = form[form.index('id="id_summary"') :]
     assert "กรุณาบอกว่าควรปรับแก้อะไร" in after_field
     # And listed at the top of the form, linked to the field.
@@ -65,7 +66,6 @@ def test_a_summary_without_a_choice_keeps_the_text(as_mentor, submitted_canvas):
     assert response.status_code == 400
     form = the_form(response.content.decode())
     assert "เพิ่มช่องทางไลน์ &lt;b&gt;ด้วย&lt;/b&gt;</textarea>" in form
-    assert "autofocus" in tag_of(form, "id_decision_0")
     assert 'href="#id_decision_0"' in form and "กรุณาเลือกผลการพิจารณา" in form
     assert Canvas.objects.get(pk=submitted_canvas.pk).status == CanvasStatus.SUBMITTED
 
