@@ -94,3 +94,14 @@ def test_asking_for_changes_with_a_summary_still_works(as_mentor, submitted_canv
     )
     assert response.status_code == 302
     assert Canvas.objects.get(pk=submitted_canvas.pk).status == CanvasStatus.CHANGES_REQUESTED
+
+
+def test_comment_and_reply_forms_post_to_their_own_anchor(as_mentor, submitted_canvas, thread):
+    """A comment or a reply sent with a mistake comes back where it was typed, too."""
+    page = as_mentor.get(
+        reverse("canvases:version_review", args=[submitted_canvas.pk, 1])
+    ).content.decode()
+    comment = reverse("canvases:comment_create", args=[submitted_canvas.pk])
+    assert f'action="{comment}#block-channels"' in page
+    reply = reverse("canvases:thread_reply", args=[submitted_canvas.pk, thread.pk])
+    assert f'action="{reply}#thread-{thread.pk}"' in page
