@@ -108,3 +108,12 @@ def test_links_to_the_review_pages_of_both_versions(client, member, two_versions
 def test_an_unknown_view_is_bad_input(client, member, two_versions, query):
     client.force_login(member)
     assert compare(client, two_versions, query).status_code == 400
+
+
+def test_the_version_page_links_to_the_comparison_too(client, member, two_versions):
+    client.force_login(member)
+    page = client.get(reverse("canvases:version", args=[two_versions.pk, 2])).content.decode()
+    compare_url = reverse("canvases:compare", args=[two_versions.pk]) + "?a=1&amp;b=2"
+    assert f'href="{compare_url}">เปรียบเทียบกับฉบับที่ 1</a>' in page
+    first = client.get(reverse("canvases:version", args=[two_versions.pk, 1])).content.decode()
+    assert "เปรียบเทียบกับฉบับที่" not in first
