@@ -8,3 +8,11 @@ logger_class = "cbmc_portal.gunicorn_logging.RedactingLogger"
 # main loop hangs; the request threads themselves are never cut off.
 worker_class = "gthread"
 threads = 4
+
+
+def post_worker_init(worker):
+    """Load the Thai word dictionary once per worker, before the first comparison needs it
+    (otherwise that reviewer waits a second or two)."""
+    from canvases.diff import warm_up
+
+    warm_up()

@@ -172,10 +172,16 @@ class ConflictChoiceForm(SaveMetaForm):
 
 
 class ReviewForm(forms.Form):
+    """The decision on a version; asking for changes needs a summary saying what to change."""
+
     decision = forms.ChoiceField(
         label=_("ผลการพิจารณา"),
         choices=[("approve", _("ผ่านการพิจารณา")), ("request_changes", _("ขอให้ปรับแก้"))],
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("กรุณาเลือกผลการพิจารณา"),
+            "invalid_choice": _("กรุณาเลือกผลการพิจารณา"),
+        },
     )
     summary = forms.CharField(
         label=_("ความเห็นสรุป"),
@@ -198,10 +204,27 @@ class ReviewForm(forms.Form):
     def clean_summary(self):
         return normalise_text(self.cleaned_data["summary"]).strip()
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "request_changes" and cleaned.get("summary") == "":
+            # The same rule as canvas_request_changes, told beside the field.
+            self.add_error("summary", _("กรุณาบอกว่าควรปรับแก้อะไร"))
+        return cleaned
+
+
+SHOW_CHANGED, SHOW_ALL = "changed", "all"
+
 
 class CompareForm(forms.Form):
+    """Two version numbers, and `show`: only the blocks that changed (the default when any
+    did) or all nine."""
+
     a = forms.IntegerField(label=_("ฉบับที่"), min_value=1, max_value=2**31 - 1)
     b = forms.IntegerField(label=_("เทียบกับฉบับที่"), min_value=1, max_value=2**31 - 1)
+    show = forms.ChoiceField(
+        required=False,
+        choices=[(SHOW_CHANGED, _("เฉพาะช่องที่เปลี่ยน")), (SHOW_ALL, _("ครบทั้ง 9 ช่อง"))],
+    )
 
 
 class CommentBodyField(forms.CharField):

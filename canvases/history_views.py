@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from canvases import access, selectors, services
 from canvases.blocks import BLOCKS_BY_KEY, PHONE_ORDER, block_progress
 from canvases.diff import diff_texts, has_changes
-from canvases.forms import CompareForm, new_save_id
+from canvases.forms import SHOW_ALL, SHOW_CHANGED, CompareForm, new_save_id
 from canvases.models import BLOCK_HISTORY_DAYS
 
 BLOCK_HISTORY_PER_PAGE = 20
@@ -61,7 +61,18 @@ def version_compare(request, pk):
         for block in PHONE_ORDER:
             segments = diff_texts(old.text(block.key), new.text(block.key))
             rows.append({"block": block, "segments": segments, "changed": has_changes(segments)})
-        context.update({"old": old, "new": new, "rows": rows})
+        changed = [row for row in rows if row["changed"]]
+        show = form.cleaned_data["show"] or (SHOW_CHANGED if changed else SHOW_ALL)
+        context.update(
+            {
+                "old": old,
+                "new": new,
+                "rows": changed if show == SHOW_CHANGED else rows,
+                "show": show,
+                "changed_count": len(changed),
+                "unchanged": [row["block"] for row in rows if not row["changed"]],
+            }
+        )
     elif form.is_bound:
         context["status"] = 400
     return render(

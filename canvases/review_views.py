@@ -24,11 +24,12 @@ from communities.access import is_group_leader
 QUEUE_PER_PAGE = 50
 
 
-def _review_context(request, canvas, version, *, comment_form=None, reply=None):
-    """Everything the review page shows; `comment_form` / `reply` = (thread_pk, form) put a
-    bound form with its errors back where it was typed."""
+def _review_context(request, canvas, version, *, comment_form=None, reply=None, review_form=None):
+    """Everything the review page shows; `comment_form` / `reply` = (thread_pk, form) /
+    `review_form` put a bound form with its errors back where it was typed."""
     user = request.user
     threads = selectors.threads_for_version(version)
+    earlier = selectors.earlier_threads_by_block(version)
     reviews.prepare_threads(threads, user, shown_number=version.number)
     if reply is not None:
         for thread in threads.get(reply[0].block_key, []):
@@ -55,6 +56,7 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None):
                 "progress": block_progress(text),
                 "threads": threads[block.key],
                 "open_count": sum(1 for t in threads[block.key] if t.is_open),
+                "earlier": earlier[block.key],
                 "comment_form": form,
             }
         )
@@ -66,10 +68,13 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None):
         "cards": cards,
         "all_threads": [t for block_threads in threads.values() for t in block_threads],
         "is_latest": is_latest,
+        "previous_number": version.number - 1 if version.number > 1 else None,
         "can_review": can_review,
         "can_take_part": can_review or is_group_leader(user, canvas.group),
         "can_decide": can_decide,
-        "review_form": ReviewForm(initial={"version": version.number}) if can_decide else None,
+        "review_form": (review_form or ReviewForm(initial={"version": version.number}))
+        if can_decide
+        else None,
         "back": version.number,
         "timeline": selectors.canvas_timeline(canvas),
     }
@@ -220,10 +225,10 @@ def canvas_review(request, pk):
     form = ReviewForm(request.POST)
     latest = canvas.version_count
     if not form.is_valid():
-        if "decision" in form.errors:
-            messages.error(request, _("กรุณาเลือกผลการพิจารณา"))
-        else:
-            messages.error(request, _first_error(form))
+        waiting = canvas.status == CanvasStatus.SUBMITTED and latest
+        if "version" not in form.errors and form.cleaned_data["version"] == latest and waiting:
+            return _decision_again(request, canvas, form)
+        messages.error(request, form.errors.get("version", [_first_error(form)])[0])
         return redirect(
             version_review_url(canvas.pk, latest) if latest else canvas.get_absolute_url()
         )
@@ -246,6 +251,16 @@ def canvas_review(request, pk):
     else:
         messages.success(request, _("บันทึกผลการพิจารณาแล้ว แจ้งแกนนำกลุ่มแล้ว"))
     return redirect(version_review_url(canvas.pk, version.number, "#decision"))
+
+
+def _decision_again(request, canvas, form):
+    """The review page again with the decision form as it was sent: the choice and the
+    text kept, each error beside its field and listed, linked to it, at the top of the form.
+    The form posts to `…#decision`, so the page opens on it (no `autofocus`: browsers
+    ignore it when the address names an anchor)."""
+    version = selectors.canvas_version_or_404(canvas, canvas.version_count)
+    context = _review_context(request, canvas, version, review_form=form)
+    return render(request, "canvases/version_review.html", context, status=400)
 
 
 @login_required

@@ -1,6 +1,6 @@
 """Reads of the canvases app; each runs a fixed number of queries."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -113,6 +113,29 @@ def threads_for_version(version: CanvasVersion) -> dict[str, list]:
         Q(version=version) | carried
     )
     return _by_block(_threads_with_comments(threads))
+
+
+def earlier_threads_by_block(version: CanvasVersion) -> dict[str, list[dict]]:
+    """By block key: the earlier versions that had threads on the block, oldest first, each
+    as {"number", "count"}. One query, no comments read: the page links to those versions'
+    review pages, where the threads and their replies are."""
+    grouped: dict[str, list[dict]] = {key: [] for key in BLOCK_KEYS}
+    if version.number <= 1:
+        return grouped
+    rows = (
+        CommentThread.objects.filter(
+            canvas_id=version.canvas_id, version__number__lt=version.number
+        )
+        .values("block_key", "version__number")
+        .annotate(count=Count("pk"))
+        .order_by("version__number", "block_key")
+    )
+    for row in rows:
+        if row["block_key"] in grouped:
+            grouped[row["block_key"]].append(
+                {"number": row["version__number"], "count": row["count"]}
+            )
+    return grouped
 
 
 def open_threads_of_canvas(canvas: Canvas) -> dict[str, list]:
