@@ -98,6 +98,7 @@
   function showProgress() {
     var filled = 0;
     areas.forEach(function (a) {
+      grow(a);
       var p = progress(a.value);
       if (p === "filled") filled += 1;
       var card = document.getElementById("block-" + a.name);
@@ -331,9 +332,20 @@
     if (dirtyKeys().length) requestSave(); else finish(data.clock);
   }
 
+  // ---- boxes that grow with their text ------------------------------------
+  // Browsers that know `field-sizing: content` (canvas.css) grow the boxes themselves.
+  var sizesItself = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+  function grow(a) {
+    if (sizesItself) return;
+    a.style.height = "auto";
+    a.style.height = (a.scrollHeight + a.offsetHeight - a.clientHeight) + "px";
+  }
+  areas.forEach(grow);
+
   // ---- events -------------------------------------------------------------
   areas.forEach(function (a) {
     a.addEventListener("input", function () {
+      grow(a);
       if (halted && status.dataset.state !== "failed") { halted = false; showErrors(null); }
       setStatus("dirty");
       store();
