@@ -15,7 +15,7 @@
   if (!form || !window.fetch || !window.FormData || !window.Promise) return;
   var status = document.getElementById("save-status");
   var notes = document.getElementById("merge-notes");
-  var submitForm = document.getElementById("submit-form");
+  var submitLink = document.getElementById("submit-confirm");
   // The nine blocks only: reply boxes beside them belong to their own thread forms.
   var areas = Array.prototype.filter.call(form.elements, function (el) { return el.tagName === "TEXTAREA"; });
   var byName = {};
@@ -273,7 +273,8 @@
     var d = new Date();
     clock = clock || ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
     setStatus("saved", status.dataset.saved.replace("__TIME__", clock));
-    if (submitAfter && submitForm) { submitAfter = false; submitForm.submit(); }
+    // Sending asks first: the confirmation page, once every word is saved.
+    if (submitAfter && submitLink) { submitAfter = false; window.location.assign(submitLink.href); }
   }
 
   // ---- the side-by-side choice ----------------------------------------------

@@ -71,4 +71,4 @@ def test_the_editor_button_says_a_confirmation_follows(as_leader, filled_canvas)
     assert 'name="then_submit"' in page
     assert "ขั้นต่อไปจะให้ยืนยันก่อนส่ง" in page
     # The script goes to the confirmation page too, once the texts are saved.
-    assert f'id="submit-form" method="get" action="{confirm_url(filled_canvas)}"' in page
+    assert f'id="submit-confirm" href="{confirm_url(filled_canvas)}"' in page
