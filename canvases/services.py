@@ -445,6 +445,7 @@ def version_record_opening(*, canvas_id: int, number: int, by) -> bool:
             opened_at__isnull=True,
             withdrawn_at__isnull=True,
             canvas__status=CanvasStatus.SUBMITTED,
+            canvas__version_count=number,
         )
         .select_related("canvas__group__tambon__province")
         .defer("blocks", "canvas__blocks")

@@ -214,3 +214,14 @@ def test_reviews_still_work_on_the_next_version(submitted_canvas, leader, assign
     reviews.review_decide(version=version, by=assigned_mentor, decision="approve", summary="ดีแล้ว")
     assert fresh(submitted_canvas).status == CanvasStatus.APPROVED
     assert version.blocks == factories.THAI_BLOCKS
+
+
+def test_opening_an_older_version_does_not_count_for_the_waiting_one(
+    client, resubmitted_canvas, assigned_mentor
+):
+    client.force_login(assigned_mentor)
+    assert client.get(review_url(resubmitted_canvas, 1)).status_code == 200
+    opened = dict(
+        CanvasVersion.objects.filter(canvas=resubmitted_canvas).values_list("number", "opened_at")
+    )
+    assert opened[2] is None
