@@ -95,7 +95,7 @@ def canvas_save(request, pk):
         messages.error(request, _("ยังไม่ได้บันทึก กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
         return _editor_again(request, canvas, form, status=400)
     # Read before the save, which refreshes the canvas: the block to come back to.
-    changed = None if resolving else first_changed_block(canvas, form.blocks())
+    changed = first_changed_block(canvas, form.blocks())
     try:
         result = services.canvas_save_blocks(
             canvas=canvas, by=request.user, **form.save_arguments()

@@ -53,3 +53,26 @@ def test_the_editor_sizes_each_box_to_its_text(as_leader, canvas, leader):
     rows = dict(re.findall(r'<textarea name="(\w+)" cols="\d+" rows="(\d+)"', page))
     assert int(rows["value_propositions"]) >= 12
     assert int(rows["channels"]) == MIN_ROWS
+
+
+def test_a_choice_after_a_conflict_returns_to_the_block_chosen(as_leader, canvas, leader):
+    from canvases import services
+
+    services.canvas_save_blocks(
+        canvas=canvas, by=leader, blocks={"key_partners": "ของเขา"}, base_revision=0, save_id="t"
+    )
+    response = as_leader.post(
+        reverse("canvases:save", args=[canvas.pk]),
+        {
+            "resolve": "1",
+            "base_revision": 1,
+            "save_id": "r",
+            "rev_key_partners": 1,
+            "mine_key_partners": "ของฉัน",
+            "theirs_key_partners": "ของเขา",
+            "edit_key_partners": "",
+            "pick_key_partners": "mine",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == canvas.get_absolute_url() + "#block-key_partners"
