@@ -1,5 +1,6 @@
 """The canvas editor in real Chromium on a phone: autosave, offline, expired session, conflicts."""
 
+import os
 import time
 
 import pytest
@@ -190,6 +191,14 @@ def test_a_save_whose_answer_was_lost_is_resent_and_not_shown_as_a_conflict(
 
 # --- a new leader's findings on a 360 × 740 phone -----------------------------
 
+
+def shot(page, name):
+    """Set EDITOR_SCREENSHOTS to a folder to keep phone screenshots of the editor."""
+    folder = os.environ.get("EDITOR_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=os.path.join(folder, f"{name}.png"))
+
+
 STICKY_CHROME = """() => {
   // Pixels of the viewport covered by sticky or fixed bars, the page scrolled mid-way.
   let covered = 0;
@@ -264,10 +273,13 @@ def test_the_leader_finds_the_request_on_top_and_answers_beside_the_block(
     assert top.bounding_box()["y"] < PHONE["height"]  # seen without scrolling
     assert "เพิ่มต้นทุนแรงงาน" in top.inner_text()
     assert "ขอให้ปรับแก้ฉบับที่ 1" in top.inner_text()
+    shot(page, "editor-changes-asked")
     top.get_by_role("link", name="9. ต้นทุน").tap()
     page.wait_for_url("**#block-cost_structure")
     card = page.locator("#block-cost_structure")
     assert "คิดค่าแรงของสมาชิกด้วย" in card.inner_text()
+    expect(card.get_by_label("ตอบ")).to_be_in_viewport()
+    shot(page, "editor-thread-at-block")
     reply = card.get_by_label("ตอบ")
     reply.fill("เพิ่มค่าแรงวันละ 300 บาทแล้ว")
     card.get_by_role("button", name="ส่งคำตอบ").tap()
@@ -282,9 +294,11 @@ def test_a_leader_confirms_sending_then_takes_it_back_before_a_mentor_opens_it(
     open_editor(page, live_server, filled)
     page.get_by_role("button", name="บันทึกและส่งให้พิจารณา").tap()
     page.wait_for_url("**/submit/confirm/")
+    shot(page, "submit-confirm")
     assert Canvas.objects.get(pk=filled.pk).status == "draft"
     page.get_by_role("button", name="ยืนยันส่งให้พิจารณา").tap()
     page.wait_for_selector("text=ส่งแผนฉบับที่ 1 ให้พิจารณาแล้ว")
+    shot(page, "sent-withdraw")
     page.get_by_role("button", name="ถอนการส่ง").tap()
     page.wait_for_selector("text=ถอนการส่งฉบับที่ 1 แล้ว")
     page.wait_for_selector("#canvas-editor")
