@@ -120,6 +120,7 @@ class NotificationEvent(models.TextChoices):
     reader's language, from the event and its data (`Notification.text`)."""
 
     CANVAS_SUBMITTED = "canvas_submitted", _("ส่งแผนให้พิจารณา")
+    CANVAS_WITHDRAWN = "canvas_withdrawn", _("ถอนการส่งแผน")
     CANVAS_APPROVED = "canvas_approved", _("เห็นชอบแผน")
     CHANGES_REQUESTED = "changes_requested", _("ขอให้ปรับแก้แผน")
     COMMENT_ADDED = "comment_added", _("แสดงความเห็นในช่อง")
@@ -135,6 +136,9 @@ class NotificationEvent(models.TextChoices):
 EVENT_SENTENCES = {
     NotificationEvent.CANVAS_SUBMITTED: _(
         "%(group)s ส่งแผน “%(title)s” ฉบับที่ %(number)s รอท่านพิจารณา"
+    ),
+    NotificationEvent.CANVAS_WITHDRAWN: _(
+        "%(group)s ถอนแผน “%(title)s” ฉบับที่ %(number)s กลับไปแก้ไข ยังไม่ต้องพิจารณา"
     ),
     NotificationEvent.CANVAS_APPROVED: _("%(name)s เห็นชอบแผน “%(title)s” ฉบับที่ %(number)s แล้ว"),
     NotificationEvent.CHANGES_REQUESTED: _("%(name)s ขอให้ปรับแก้แผน “%(title)s” ฉบับที่ %(number)s"),

@@ -4,12 +4,57 @@ Presentation only: the editor's cards, the conflict panel and the notes on
 blocks merged from a co-leader. Rules live in `services` and `access`.
 """
 
+import math
+
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canvases import access, reviews, selectors
 from canvases.blocks import BLOCKS, MIN_FILLED_CHARS, PHONE_ORDER, PROGRESS_LABELS, block_progress
 from canvases.forms import BlocksForm, new_save_id
+from canvases.models import CanvasStatus, EventKind
+from canvases.services import unfinished_blocks
+
+# Without the script (and where `field-sizing` is unknown) a block's box is as tall as
+# its text on a 360 px phone: about this many Thai characters fit on one line.
+CHARS_PER_LINE = 32
+MIN_ROWS = 3
+MAX_ROWS = 40
+
+
+def text_rows(text: str) -> int:
+    """Rows a textarea needs to show `text` whole on a phone, plus one to type on."""
+    lines = (text or "").split("\n")
+    needed = sum(max(1, math.ceil(len(line) / CHARS_PER_LINE)) for line in lines) + 1
+    return max(MIN_ROWS, min(MAX_ROWS, needed))
+
+
+def block_anchor(key: str | None) -> str:
+    return f"#block-{key}" if key else ""
+
+
+def first_changed_block(canvas, typed: dict) -> str | None:
+    """The first block, in the page's order, whose typed text differs from the stored one."""
+    for block in PHONE_ORDER:
+        if block.key in typed and typed[block.key] != canvas.text(block.key):
+            return block.key
+    return None
+
+
+def submit_confirm_url(canvas) -> str:
+    return reverse("canvases:submit_confirm", args=[canvas.pk])
+
+
+def submit_confirm_context(canvas) -> dict:
+    """The confirmation step: the version it will become and what is still missing."""
+    return {
+        "canvas": canvas,
+        "group": canvas.group,
+        "number": canvas.version_count + 1,
+        "missing": unfinished_blocks(canvas.blocks),
+        "block_total": len(BLOCKS),
+    }
 
 
 def clock(value) -> str:
@@ -83,6 +128,8 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
     cards = []
     for block in PHONE_ORDER:
         text = form[block.key].value() if editing else canvas.text(block.key)
+        if editing:
+            form.fields[block.key].widget.attrs["rows"] = text_rows(text)
         progress = block_progress(text or "")
         cards.append(
             {
@@ -95,6 +142,8 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
             }
         )
     can_review = access.can_review_canvas(request.user, canvas)
+    # The timeline is read anyway; the decision and the waiting version come from it.
+    timeline = selectors.canvas_timeline(canvas)
     return {
         "canvas": canvas,
         "group": canvas.group,
@@ -105,9 +154,27 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
         "can_review": can_review,
         "can_take_part": can_review or can_edit,
         "all_threads": [t for block_threads in threads.values() for t in block_threads],
-        "timeline": selectors.canvas_timeline(canvas),
+        "timeline": timeline,
+        "decision": _changes_asked(canvas, timeline),
+        "open_blocks": [card for card in cards if card["threads"]],
+        "waiting": _waiting_version(canvas, timeline),
         "conflict": conflict,
         "block_total": len(BLOCKS),
         "min_filled": MIN_FILLED_CHARS,
         "saved_clock": clock(canvas.updated_at),
     }
+
+
+def _changes_asked(canvas, timeline):
+    """The reviewer's request for changes the canvas is in now (who, when, the summary)."""
+    if canvas.status != CanvasStatus.CHANGES_REQUESTED:
+        return None
+    return next((e for e in timeline if e.kind == EventKind.CHANGES_REQUESTED), None)
+
+
+def _waiting_version(canvas, timeline):
+    """The version waiting for review (its `opened_at` says whether it may be withdrawn)."""
+    if canvas.status != CanvasStatus.SUBMITTED or not timeline:
+        return None
+    latest = timeline[0]
+    return latest.version if latest.kind == EventKind.SUBMITTED else None

@@ -105,6 +105,17 @@ class CanvasVersion(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("ส่งเมื่อ"))
+    # The state the canvas was in when this version was sent: a withdrawal puts it back there.
+    submitted_from = models.CharField(
+        _("ส่งจากสถานะ"), max_length=20, choices=CanvasStatus.choices, default=CanvasStatus.DRAFT
+    )
+    # When a reviewer first opened the review page of this version: from then on the
+    # leaders can no longer withdraw it.
+    opened_at = models.DateTimeField(_("ผู้พิจารณาเปิดดูครั้งแรกเมื่อ"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("ถอนการส่งเมื่อ"), null=True, blank=True)
 
     class Meta:
         ordering = ["canvas", "-number"]
@@ -222,6 +233,7 @@ class EventKind(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("ขอให้ปรับแก้")
     APPROVED = "approved", _("ผ่านการพิจารณา")
     REVISED = "revised", _("เปิดปรับปรุงเป็นฉบับร่างใหม่")
+    WITHDRAWN = "withdrawn", _("ถอนการส่ง")
 
 
 class CanvasEvent(models.Model):

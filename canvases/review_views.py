@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canvases import access, reviews, selectors
+from canvases import access, reviews, selectors, services
 from canvases.blocks import PHONE_ORDER, block_progress
 from canvases.forms import BackMixin, CommentEditForm, CommentForm, ReplyForm, ReviewForm
 from canvases.models import CanvasStatus, version_review_url
@@ -85,9 +85,13 @@ def version_review(request, pk, number):
     """A version's nine blocks with their threads, the comment forms and the decision."""
     canvas = access.get_canvas_for_user(request.user, pk)
     version = selectors.canvas_version_or_404(canvas, number)
-    return render(
+    response = render(
         request, "canvases/version_review.html", _review_context(request, canvas, version)
     )
+    if request.user.is_mentor or request.user.is_codi_staff:
+        # Shown to a reviewer: from now on the leaders can no longer withdraw it.
+        services.version_record_opening(canvas_id=canvas.pk, number=number, by=request.user)
+    return response
 
 
 def _back_url(canvas, thread, back, anchor):

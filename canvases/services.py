@@ -316,6 +316,7 @@ def canvas_submit(*, canvas: Canvas, by) -> CanvasVersion:
         blocks={key: canvas.blocks.get(key, "") for key in BLOCK_KEYS},
         submitted_by=by,
         submitted_at=timezone.now(),
+        submitted_from=canvas.status,
     )
     canvas.status = CanvasStatus.SUBMITTED
     canvas.save(update_fields=["status", "version_count", "updated_at"])
@@ -388,6 +389,77 @@ def canvas_revise(*, canvas: Canvas, by) -> Canvas:
     canvas.save(update_fields=["status", "updated_at"])
     _event(canvas, EventKind.REVISED, by)
     return canvas
+
+
+WITHDRAW_TOO_LATE = gettext_lazy(
+    "ถอนการส่งไม่ได้แล้ว พี่เลี้ยงหรือเจ้าหน้าที่เปิดดูแผนฉบับนี้แล้ว กรุณารอผลการพิจารณา หรือเขียนความเห็นถึงผู้พิจารณา"
+)
+
+
+@transaction.atomic
+def canvas_withdraw(*, canvas: Canvas, by) -> CanvasVersion:
+    """Take a submitted version back before any reviewer has opened its review page.
+
+    Trusts its caller: `by` may edit the canvas (`access.get_canvas_for_edit`).
+    The canvas and its latest version are locked here; the canvas goes back to
+    the state it was sent from (draft, or changes requested). The version stays,
+    marked withdrawn, so its number and the timeline keep their meaning.
+    """
+    _lock(canvas)
+    if canvas.status != CanvasStatus.SUBMITTED:
+        raise CanvasRefused(
+            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงไม่มีอะไรให้ถอน") % {"status": canvas.get_status_display()}
+        )
+    # Locked, so a reviewer opening the page now waits for this to end (`version_mark_opened`).
+    version = CanvasVersion.objects.select_for_update().get(
+        canvas=canvas, number=canvas.version_count
+    )
+    if version.opened_at is not None:
+        raise CanvasRefused(WITHDRAW_TOO_LATE)
+    version.withdrawn_at = timezone.now()
+    version.save(update_fields=["withdrawn_at"])
+    canvas.status = version.submitted_from or CanvasStatus.DRAFT
+    canvas.save(update_fields=["status", "updated_at"])
+    _event(canvas, EventKind.WITHDRAWN, by, version=version)
+    notify(
+        recipients=group_mentor_users(canvas.group_id),
+        event=Event.CANVAS_WITHDRAWN,
+        data={"group": canvas.group.name, "title": version.title, "number": version.number},
+        url=canvas.get_absolute_url(),
+        actor=by,
+    )
+    return version
+
+
+def version_record_opening(*, canvas_id: int, number: int, by) -> bool:
+    """Record the first time a reviewer opens the review page of a version waiting for review.
+
+    Called after the page was shown to `by` (who may read the canvas). Once the
+    version is marked, this is one indexed read. Readers who do not review the
+    canvas (leaders, members) are not recorded. The UPDATE waits for a
+    withdrawal holding the version's row lock. Returns whether this was the
+    first opening.
+    """
+    version = (
+        CanvasVersion.objects.filter(
+            canvas_id=canvas_id,
+            number=number,
+            opened_at__isnull=True,
+            withdrawn_at__isnull=True,
+            canvas__status=CanvasStatus.SUBMITTED,
+            canvas__version_count=number,
+        )
+        .select_related("canvas__group__tambon__province")
+        .defer("blocks", "canvas__blocks")
+        .first()
+    )
+    if version is None or not access.can_review_canvas(by, version.canvas):
+        return False
+    return bool(
+        CanvasVersion.objects.filter(pk=version.pk, opened_at__isnull=True).update(
+            opened_at=timezone.now(), opened_by=by
+        )
+    )
 
 
 @transaction.atomic

@@ -1,5 +1,7 @@
 """Keeping the dashboards' summary rows (GroupTally, MonthTally, DecisionTally) true.
 
+A version its leaders withdrew before review is not counted as submitted.
+
 The rows of a group are recomputed from its canvases, versions and events,
 never incremented, so they cannot drift: `refresh_groups` is called by every
 change of a canvas's state, inside that change's transaction, and a group has
@@ -41,7 +43,7 @@ FROM (
     SELECT c.group_id, DATE_TRUNC('month', v.submitted_at AT TIME ZONE %(tz)s)::date AS month,
            1 AS submitted, 0 AS approved
     FROM canvases_canvasversion v JOIN canvases_canvas c ON c.id = v.canvas_id
-    WHERE {groups}
+    WHERE v.withdrawn_at IS NULL AND {groups}
     UNION ALL
     SELECT c.group_id, DATE_TRUNC('month', e.at AT TIME ZONE %(tz)s)::date, 0, 1
     FROM canvases_canvasevent e JOIN canvases_canvas c ON c.id = e.canvas_id

@@ -10,18 +10,22 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit
 from canvases import access, selectors, services
 from canvases.blocks import BLOCKS
 from canvases.editor import (
+    block_anchor,
     clock,
     conflict_context,
     conflict_rows,
     conflict_rows_from_form,
     editor_context,
+    first_changed_block,
     merged_notes,
+    submit_confirm_context,
+    submit_confirm_url,
 )
 from canvases.forms import BlocksForm, CanvasTitleForm, ConflictChoiceForm
 from communities.access import is_group_leader
@@ -88,6 +92,8 @@ def canvas_save(request, pk):
             return _editor_again(request, canvas, None, status=400, conflict=conflict)
         messages.error(request, _("ยังไม่ได้บันทึก กรุณาแก้ไขช่องที่มีข้อความสีแดง"))
         return _editor_again(request, canvas, form, status=400)
+    # Read before the save, which refreshes the canvas: the block to come back to.
+    changed = first_changed_block(canvas, form.blocks())
     try:
         result = services.canvas_save_blocks(
             canvas=canvas, by=request.user, **form.save_arguments()
@@ -104,10 +110,11 @@ def canvas_save(request, pk):
         return _editor_again(
             request, canvas, None if resolving else form, status=409, conflict=conflict
         )
-    if "then_submit" in request.POST:
-        return _submit(request, canvas)
     messages.success(request, _("บันทึกแล้ว %(clock)s น.") % {"clock": clock(canvas.updated_at)})
-    return redirect(canvas)
+    if "then_submit" in request.POST:
+        # Sending is not undone by a tap: the confirmation page asks first.
+        return redirect(submit_confirm_url(canvas))
+    return redirect(canvas.get_absolute_url() + block_anchor(changed))
 
 
 def _submit(request, canvas):
@@ -126,6 +133,38 @@ def _submit(request, canvas):
 @require_POST
 def canvas_submit(request, pk):
     return _submit(request, access.get_canvas_for_edit(request.user, pk))
+
+
+@login_required
+@require_GET
+def canvas_submit_confirm(request, pk):
+    """The step before sending: what will be sent, to whom, and that it can be taken back
+    only until a reviewer opens it. Its button posts to `canvas_submit`."""
+    canvas = access.get_canvas_for_edit(request.user, pk)
+    if not canvas.is_editable:
+        messages.info(
+            request,
+            _("แผนนี้อยู่ในสถานะ “%(status)s” จึงส่งไม่ได้") % {"status": canvas.get_status_display()},
+        )
+        return redirect(canvas)
+    return render(request, "canvases/submit_confirm.html", submit_confirm_context(canvas))
+
+
+@login_required
+@require_POST
+def canvas_withdraw(request, pk):
+    """The leaders take a sent version back, while no reviewer has opened it."""
+    canvas = access.get_canvas_for_edit(request.user, pk)
+    try:
+        version = services.canvas_withdraw(canvas=canvas, by=request.user)
+    except services.CanvasRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            _("ถอนการส่งฉบับที่ %(number)s แล้ว แก้ไขแผนต่อได้เลย") % {"number": version.number},
+        )
+    return redirect(canvas)
 
 
 @login_required

@@ -15,7 +15,7 @@
   if (!form || !window.fetch || !window.FormData || !window.Promise) return;
   var status = document.getElementById("save-status");
   var notes = document.getElementById("merge-notes");
-  var submitForm = document.getElementById("submit-form");
+  var submitLink = document.getElementById("submit-confirm");
   // The nine blocks only: reply boxes beside them belong to their own thread forms.
   var areas = Array.prototype.filter.call(form.elements, function (el) { return el.tagName === "TEXTAREA"; });
   var byName = {};
@@ -98,6 +98,7 @@
   function showProgress() {
     var filled = 0;
     areas.forEach(function (a) {
+      grow(a);
       var p = progress(a.value);
       if (p === "filled") filled += 1;
       var card = document.getElementById("block-" + a.name);
@@ -272,7 +273,8 @@
     var d = new Date();
     clock = clock || ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
     setStatus("saved", status.dataset.saved.replace("__TIME__", clock));
-    if (submitAfter && submitForm) { submitAfter = false; submitForm.submit(); }
+    // Sending asks first: the confirmation page, once every word is saved.
+    if (submitAfter && submitLink) { submitAfter = false; window.location.assign(submitLink.href); }
   }
 
   // ---- the side-by-side choice ----------------------------------------------
@@ -331,9 +333,20 @@
     if (dirtyKeys().length) requestSave(); else finish(data.clock);
   }
 
+  // ---- boxes that grow with their text ------------------------------------
+  // Browsers that know `field-sizing: content` (canvas.css) grow the boxes themselves.
+  var sizesItself = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+  function grow(a) {
+    if (sizesItself) return;
+    a.style.height = "auto";
+    a.style.height = (a.scrollHeight + a.offsetHeight - a.clientHeight) + "px";
+  }
+  areas.forEach(grow);
+
   // ---- events -------------------------------------------------------------
   areas.forEach(function (a) {
     a.addEventListener("input", function () {
+      grow(a);
       if (halted && status.dataset.state !== "failed") { halted = false; showErrors(null); }
       setStatus("dirty");
       store();

@@ -87,6 +87,11 @@ def test_typing_then_tapping_save_and_submit_puts_the_words_in_the_version(
     open_editor(page, live_server, filled)
     page.locator("textarea[name=key_resources]").fill("ป่าชายเลน และปราชญ์ชาวบ้าน")
     page.get_by_role("button", name="บันทึกและส่งให้พิจารณา").tap()
+    # Saved first, then asked to confirm: nothing is sent by the first tap.
+    page.wait_for_url(f"**/canvases/{filled.pk}/submit/confirm/")
+    assert blocks(filled)["key_resources"] == "ป่าชายเลน และปราชญ์ชาวบ้าน"
+    assert Canvas.objects.get(pk=filled.pk).status == CanvasStatus.DRAFT
+    page.get_by_role("button", name="ยืนยันส่งให้พิจารณา").tap()
     page.wait_for_url(f"**/canvases/{filled.pk}/")
     page.wait_for_selector("text=ส่งแผนฉบับที่ 1 ให้พิจารณาแล้ว")
 

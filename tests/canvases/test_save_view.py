@@ -109,7 +109,7 @@ def test_saving_a_submitted_canvas_is_refused_with_the_text_kept(
     assert Canvas.objects.get(pk=submitted_canvas.pk).status == CanvasStatus.SUBMITTED
 
 
-def test_save_then_submit_in_one_post(as_leader, filled_canvas):
+def test_save_then_submit_saves_and_asks_for_confirmation_before_sending(as_leader, filled_canvas):
     url = reverse("canvases:save", args=[filled_canvas.pk])
     response = as_leader.post(
         url,
@@ -119,8 +119,13 @@ def test_save_then_submit_in_one_post(as_leader, filled_canvas):
             "channels": "เพจเฟซบุ๊ก บริษัททัวร์",
             "then_submit": "1",
         },
-        follow=True,
     )
+    assert response["Location"] == reverse("canvases:submit_confirm", args=[filled_canvas.pk])
+    assert Canvas.objects.get(pk=filled_canvas.pk).blocks["channels"] == "เพจเฟซบุ๊ก บริษัททัวร์"
+    assert not filled_canvas.versions.exists()  # nothing sent before the confirmation
+    page = as_leader.get(response["Location"]).content.decode()
+    assert "ยืนยันส่งให้พิจารณา" in page
+    response = as_leader.post(reverse("canvases:submit", args=[filled_canvas.pk]), follow=True)
     assert "ส่งแผนฉบับที่ 1 ให้พิจารณาแล้ว" in response.content.decode()
     assert filled_canvas.versions.get().blocks["channels"] == "เพจเฟซบุ๊ก บริษัททัวร์"
 

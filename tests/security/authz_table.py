@@ -39,6 +39,10 @@ SKIPPED = {
 # GETs that may write, and why.
 GET_WRITES = {
     "accounts:notification_open": "opening one's own notification marks it read (recipient only)",
+    "canvases:version_review": (
+        "a reviewer's first look at a version waiting for review is recorded on the version "
+        "(from then on its leaders cannot withdraw it); readers who do not review write nothing"
+    ),
 }
 
 NEW_PASSWORD = "Kr4bi-mangrove-2568"
@@ -252,6 +256,22 @@ ROWS = {
         "GET foreign":   "login  405    405    405    405    405    405    405    405",
         "POST foreign":  "login  404    404    302+   404    404    404    403    403",
     },
+    "canvases:submit_confirm": {  # /canvases/<int:pk>/submit/confirm/
+        "kwargs": {"pk": "draft"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    403    404    403    404    403    404    403",
+        "POST own":      "login  405    405    405    405    405    405    405    405",
+        "GET foreign":   "login  404    404    200    404    404    404    403    403",
+        "POST foreign":  "login  405    405    405    405    405    405    405    405",
+    },
+    "canvases:withdraw": {  # /canvases/<int:pk>/withdraw/
+        "kwargs": {"pk": "canvas"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    403    404    403    404    403",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    403    403",
+    },
     "canvases:revise": {  # /canvases/<int:pk>/revise/
         "kwargs": {"pk": "canvas"},
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
@@ -288,10 +308,10 @@ ROWS = {
     "canvases:version_review": {  # /canvases/<int:pk>/versions/<int:number>/review/
         "kwargs": {"pk": "canvas", "number": "version_number"},
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
-        "GET own":       "login  200    200    404    200    404    200    404    200",
-        "POST own":      "login  200    200    404    200    404    200    404    200",
-        "GET foreign":   "login  404    404    200    404    404    404    200    200",
-        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+        "GET own":       "login  200    200    404    200+   404    200+   404    200+",
+        "POST own":      "login  200    200    404    200+   404    200+   404    200+",
+        "GET foreign":   "login  404    404    200    404    404    404    200+   200+",
+        "POST foreign":  "login  404    404    200    404    404    404    200+   200+",
     },
     "canvases:comment_create": {  # /canvases/<int:pk>/comments/
         "kwargs": {"pk": "canvas"},
