@@ -4,14 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def count_existing_canvases(apps, schema_editor):
-    # The summary rows are SQL over the canvases' own tables; the same statements
-    # the services run, for every group at once.
-    from canvases.tallies import refresh_groups
-
-    refresh_groups(None)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -67,5 +59,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('group', 'month'), name='one_tally_per_group_month')],
             },
         ),
-        migrations.RunPython(count_existing_canvases, migrations.RunPython.noop),
     ]
