@@ -164,7 +164,8 @@ def test_the_leader_sees_the_button_and_withdraws(
     assert "ถอนการส่งฉบับที่ 1 แล้ว" in page
     assert 'id="canvas-editor"' in page
     # The mentors told of the sending are told it was taken back.
-    assert assigned_mentor.notifications.filter(message__contains="ถอนแผน").exists()
+    told = assigned_mentor.notifications.get(event="canvas_withdrawn")
+    assert "ถอนแผน" in told.text
 
 
 def test_a_draft_shows_no_withdraw_button(client, filled_canvas, leader):
