@@ -1,0 +1,133 @@
+"""What the journeys share: more than one device, axe-core, keyboard moves and screenshots.
+
+axe-core comes from npm (tests/browser/package.json, installed by `make node_modules`,
+i.e. `npm ci --prefix tests/browser`). It is run with Playwright's `page.evaluate`, which
+the page's Content-Security-Policy does not govern; `add_script_tag` would insert an
+inline script, which that policy (rightly) refuses.
+
+Screenshots of each step go to .local/journeys/ (or the folder in JOURNEY_SCREENSHOTS),
+named <journey>-<step number>-<step>.png.
+"""
+
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PHONE
+
+ROOT = Path(__file__).resolve().parents[3]
+AXE_JS = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LAPTOP = {"width": 1280, "height": 800}
+
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ') + '  ' + n.failureSummary.replace(/\\s+/g, ' ')),
+  }));
+}"""
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        message = (
+            f"axe-core not installed ({AXE_JS} missing): the accessibility checks cannot run."
+            " Install it with `make node_modules` (npm ci --prefix tests/browser)"
+        )
+        if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+            pytest.fail(message + " (REQUIRE_BROWSER_TESTS=1)", pytrace=False)
+        warnings.warn(message, pytest.PytestWarning, stacklevel=1)
+        print(f"\n!!! {message} — JOURNEY SKIPPED\n")
+        pytest.skip(message)
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def format_violations(where: str, violations: list[dict]) -> str:
+    lines = [f"axe-core: {len(violations)} WCAG 2.1 A/AA violation(s) on {where}"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {node}" for node in violation["nodes"])
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def check_a11y(axe_source):
+    """`check_a11y(page, "where")`: zero WCAG 2.1 A and AA violations on the page as it is now."""
+    checked = []
+
+    def check(page, where: str):
+        if page.evaluate("() => typeof window.axe") != "object":
+            page.evaluate(axe_source)
+        violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+        checked.append(where)
+        if violations:
+            pytest.fail(format_violations(f"{where} ({page.url})", violations), pytrace=False)
+
+    check.pages = checked
+    return check
+
+
+@pytest.fixture
+def shots(request):
+    """`shots(page, "step")` keeps a PNG of the whole page, numbered in the journey's order."""
+    folder = Path(os.environ.get("JOURNEY_SCREENSHOTS") or ROOT / ".local" / "journeys")
+    folder.mkdir(parents=True, exist_ok=True)
+    journey = getattr(request.module, "JOURNEY", request.node.name)
+    count = {"n": 0}
+
+    def shot(page, step: str):
+        count["n"] += 1
+        name = re.sub(r"[^\w-]+", "-", f"{journey}-{count['n']:02d}-{step}")
+        page.screenshot(path=folder / f"{name}.png", full_page=True)
+
+    return shot
+
+
+@pytest.fixture
+def devices(browser):
+    """`devices.phone()` / `devices.laptop()`: one more person's browser, in Thai."""
+
+    class Devices:
+        def __init__(self):
+            self.contexts = []
+
+        def _open(self, **options):
+            context = browser.new_context(locale="th-TH", **options)
+            context.set_default_timeout(10_000)
+            self.contexts.append(context)
+            return context
+
+        def phone(self, **options):
+            return self._open(viewport=PHONE, is_mobile=True, has_touch=True, **options)
+
+        def laptop(self, **options):
+            return self._open(viewport=LAPTOP, **options)
+
+    made = Devices()
+    yield made
+    for context in made.contexts:
+        context.close()
+
+
+def fits_width(page, width=PHONE["width"]) -> bool:
+    """Nothing makes the page scroll sideways."""
+    return page.evaluate("() => document.documentElement.scrollWidth") <= width
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate("el => el === document.activeElement")
+
+
+def tab_to(page, locator, *, backwards=False, limit=80):
+    """Press Tab (or Shift+Tab) until the element has the focus, as a keyboard user does."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if is_focused(locator):
+            return
+    raise AssertionError(f"{key} pressed {limit} times never reached {locator}")
