@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from canvases import services
+from tests import factories
 from tests.browser.conftest import PHONE
+from tests.factories import THAI_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE_JS = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -131,3 +134,36 @@ def tab_to(page, locator, *, backwards=False, limit=80):
         if is_focused(locator):
             return
     raise AssertionError(f"{key} pressed {limit} times never reached {locator}")
+
+
+# --- a canvas at each stage -------------------------------------------------
+# The leader's own words for the nine blocks (the texts a review and a PDF must carry).
+LEADER_WORDS = dict(THAI_BLOCKS)
+
+
+@pytest.fixture
+def assigned_mentor(mentor_user, south, group):
+    """`mentor`, assigned to the group today."""
+    mentor = factories.MentorFactory(user=mentor_user, region=south)
+    factories.AssignmentFactory(mentor=mentor, group=group)
+    return mentor_user
+
+
+@pytest.fixture
+def submitted_canvas(group, leader, assigned_mentor):
+    canvas = services.canvas_create(group=group, by=leader, title="ล่องคลองมะรุย")
+    services.canvas_save_blocks(
+        canvas=canvas, by=leader, blocks=dict(LEADER_WORDS), base_revision=0, save_id="j-1"
+    )
+    services.canvas_submit(canvas=canvas, by=leader)
+    return canvas
+
+
+@pytest.fixture
+def approved_canvas(submitted_canvas, assigned_mentor):
+    canvas = submitted_canvas
+    services.canvas_approve(
+        canvas=canvas, version=canvas.versions.get(), by=assigned_mentor, summary="ผ่าน"
+    )
+    canvas.refresh_from_db()
+    return canvas
