@@ -167,3 +167,12 @@ def approved_canvas(submitted_canvas, assigned_mentor):
     )
     canvas.refresh_from_db()
     return canvas
+
+
+def follow(page, locator, *, key=None):
+    """Click a link or a form's button (or press `key` on it) and wait for the next page."""
+    with page.expect_navigation():
+        if key:
+            locator.press(key)
+        else:
+            locator.click()

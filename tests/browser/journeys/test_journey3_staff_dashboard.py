@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.browser.conftest import sign_in
-from tests.browser.journeys.conftest import LEADER_WORDS, fits_width
+from tests.browser.journeys.conftest import LEADER_WORDS, fits_width, follow
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,8 +34,7 @@ def squeeze(text: str) -> str:
 
 
 def tap(page, name, *, within=None):
-    (within or page).get_by_role("link", name=name, exact=True).first.click()
-    page.wait_for_load_state()
+    follow(page, (within or page).get_by_role("link", name=name, exact=True).first)
     assert fits_width(page), f"{page.url} scrolls sideways on a phone"
 
 
