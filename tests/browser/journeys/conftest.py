@@ -126,6 +126,19 @@ def is_focused(locator) -> bool:
     return locator.evaluate("el => el === document.activeElement")
 
 
+def shows_focus(locator) -> bool:
+    """The focused element draws a focus indicator (an outline or a ring): WCAG 2.4.7,
+    which axe-core does not check."""
+    return locator.evaluate(
+        """el => {
+          const s = getComputedStyle(el);
+          const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+          const ring = s.boxShadow && s.boxShadow !== 'none';
+          return el.matches(':focus-visible') && (outline || ring);
+        }"""
+    )
+
+
 def tab_to(page, locator, *, backwards=False, limit=80):
     """Press Tab (or Shift+Tab) until the element has the focus, as a keyboard user does."""
     key = "Shift+Tab" if backwards else "Tab"

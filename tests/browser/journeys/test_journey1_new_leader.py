@@ -48,13 +48,15 @@ def block_box(page, block):
 
 
 def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends_it(
-    devices, live_server, group, staff_south, shots
+    devices, live_server, group, staff_south, shots, check_a11y
 ):
     # Staff add the leader and get the one-time link to send by LINE.
     staff = devices.phone().new_page()
     sign_in(staff, live_server, "staff_south", TEST_PASSWORD)
     staff.goto(f"{live_server.url}/groups/{group.pk}/")
+    check_a11y(staff, "group (staff)")
     follow(staff, staff.get_by_role("link", name="เพิ่มแกนนำ/สมาชิก"))
+    check_a11y(staff, "add a person")
     staff.get_by_label("ชื่อ-นามสกุล").fill("ป้าจันทร์ ทะเลงาม")
     staff.get_by_label("เบอร์โทรศัพท์มือถือ").fill("089-999-9999")
     assert staff.get_by_label("บทบาทในกลุ่ม").input_value() == "leader"
@@ -62,6 +64,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     link = staff.get_by_label("ลิงก์").input_value()
     assert "/accounts/set-password/" in link
     assert fits_width(staff)
+    check_a11y(staff, "the link")
     shots(staff, "staff-link")
 
     # The leader opens the link: the page speaks Thai (but see the xfail test below).
@@ -71,6 +74,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     assert page.locator("html").get_attribute("lang") == "th"
     assert page.get_by_role("heading", name="ตั้งรหัสผ่าน").is_visible()
     assert not english_outside_password_rules(page)
+    check_a11y(page, "set password")
     shots(page, "set-password")
     page.get_by_label(re.compile(r"^\s*รหัสผ่านใหม่")).fill(PASSWORD)
     page.get_by_label(re.compile(r"^\s*ยืนยัน")).fill(PASSWORD)
@@ -105,6 +109,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     page.wait_for_function(NOT_SAVED, timeout=15_000)
     assert page.locator("#save-status").inner_text().startswith("ยังไม่ได้บันทึก")
     assert all(stored(canvas)[b.key] == "" for b in offline)
+    check_a11y(page, "editor offline")
     shots(page, "editor-offline")
 
     # The signal returns: everything reaches the server, word for word.
@@ -118,6 +123,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     expect(page.get_by_text("ส่งแผนฉบับที่ 1 ให้พิจารณาแล้ว")).to_be_visible()
     assert page.url == f"{live_server.url}/canvases/{canvas.pk}/"
     assert fits_width(page)
+    check_a11y(page, "plan submitted")
     shots(page, "submitted")
     canvas.refresh_from_db()
     assert canvas.status == CanvasStatus.SUBMITTED

@@ -38,7 +38,7 @@ def block(page, key):
 
 
 def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
-    devices, live_server, submitted_canvas, shots
+    devices, live_server, submitted_canvas, shots, check_a11y
 ):
     canvas = submitted_canvas
 
@@ -46,7 +46,9 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
     mentor = devices.laptop().new_page()
     sign_in(mentor, live_server, "mentor", TEST_PASSWORD)
     expect(mentor.get_by_role("heading", name="แผนที่รอท่านพิจารณา")).to_be_visible()
+    check_a11y(mentor, "mentor home")
     follow(mentor, mentor.get_by_role("link", name="ล่องคลองมะรุย — ฉบับที่ 1"))
+    check_a11y(mentor, "mentor-review-v1")
     shots(mentor, "mentor-review-v1")
 
     for key, words in COMMENTS.items():
@@ -76,6 +78,7 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
     card = block(leader, "channels")
     card.locator(".thread").scroll_into_view_if_needed()
     assert fits_width(leader)
+    check_a11y(leader, "leader-editor-with-comments")
     shots(leader, "leader-editor-with-comments")
 
     # Revises both blocks (saved), then answers the mentor on the first.
@@ -114,6 +117,7 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
         changed = mentor.get_by_role("heading", name=re.compile(f"{title}\\s*มีการเปลี่ยนแปลง"))
         expect(changed).to_be_visible()
         expect(mentor.get_by_role("insertion").filter(has_text=words.strip())).to_be_visible()
+    check_a11y(mentor, "mentor-compare")
     shots(mentor, "mentor-compare")
 
     # Back to the review page of version 2: approved.
@@ -123,6 +127,7 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
     mentor.get_by_label("ความเห็นสรุป").fill("ครบถ้วน ผ่านค่ะ")
     follow(mentor, mentor.get_by_role("button", name="บันทึกผลการพิจารณา"))
     expect(mentor.get_by_text("บันทึกผลการพิจารณาแล้ว")).to_be_visible()
+    check_a11y(mentor, "mentor-approved")
     shots(mentor, "mentor-approved")
 
     canvas.refresh_from_db()

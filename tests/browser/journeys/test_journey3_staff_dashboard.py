@@ -39,7 +39,7 @@ def tap(page, name, *, within=None):
 
 
 def test_staff_follow_an_approval_from_the_dashboard_to_its_pdf_and_the_table_csv(
-    page, live_server, staff_south, group, approved_canvas, shots, tmp_path
+    page, live_server, staff_south, group, approved_canvas, shots, tmp_path, check_a11y
 ):
     canvas = approved_canvas
     sign_in(page, live_server, "staff_south", TEST_PASSWORD)
@@ -49,6 +49,7 @@ def test_staff_follow_an_approval_from_the_dashboard_to_its_pdf_and_the_table_cs
     assert page.get_by_role("link", name=re.compile(r"^1\s*แผนที่ผ่านการพิจารณา$")).is_visible()
     assert page.get_by_role("link", name=re.compile(r"^1 ตำบลมีแผนที่ผ่านการพิจารณา")).is_visible()
     assert fits_width(page)
+    check_a11y(page, "dashboard region")
     shots(page, "region")
 
     # The table's CSV, as the spreadsheet the office keeps: Thai headers, the province's row.
@@ -75,6 +76,7 @@ def test_staff_follow_an_approval_from_the_dashboard_to_its_pdf_and_the_table_cs
     assert page.get_by_role("heading", name="อ่าวลึก", exact=True).is_visible()
     tap(page, "อ่าวลึกใต้", within=page.get_by_role("table"))
     assert page.get_by_role("heading", name="อ่าวลึกใต้", exact=True).is_visible()
+    check_a11y(page, "dashboard tambon")
     shots(page, "tambon")
     tap(page, group.name, within=page.get_by_role("table"))
     assert page.get_by_role("heading", name=group.name).is_visible()
@@ -83,6 +85,7 @@ def test_staff_follow_an_approval_from_the_dashboard_to_its_pdf_and_the_table_cs
     assert page.url == f"{live_server.url}/canvases/{canvas.pk}/"
     assert page.get_by_text("ผ่านการพิจารณา").first.is_visible()
     assert page.get_by_text(LEADER_WORDS["value_propositions"]).is_visible()
+    check_a11y(page, "dashboard canvas")
     shots(page, "canvas")
 
     # The PDF, from the plan's menu: it opens in the browser's viewer (inline), and the

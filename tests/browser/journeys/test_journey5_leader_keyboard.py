@@ -11,7 +11,8 @@ import pytest
 from canvases.blocks import PHONE_ORDER
 from canvases.models import Canvas
 from tests.browser.conftest import PHONE
-from tests.browser.journeys.conftest import fits_width, is_focused, tab_to
+from tests.browser.journeys.conftest import fits_width, is_focused, shows_focus
+from tests.browser.journeys.conftest import tab_to as tab_only
 from tests.factories import TEST_PASSWORD, THAI_BLOCKS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,6 +40,12 @@ def check_page(page, check_a11y, shots, where):
         assert fits_width(page), f"{where}: at 200% text the page scrolls sideways"
     finally:
         page.evaluate(TEXT_100)
+
+
+def tab_to(page, locator, **options):
+    """Tab to the element, and see where the focus is."""
+    tab_only(page, locator, **options)
+    assert shows_focus(locator), f"no visible focus on {locator}"
 
 
 def on_screen(page, locator) -> bool:
