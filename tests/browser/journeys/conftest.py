@@ -77,16 +77,17 @@ def check_a11y(axe_source):
 
 @pytest.fixture
 def shots(request):
-    """`shots(page, "step")` keeps a PNG of the whole page, numbered in the journey's order."""
+    """`shots(page, "step")` keeps a PNG of the whole page (or, with `full_page=False`, of
+    the screen as the person sees it), numbered in the journey's order."""
     folder = Path(os.environ.get("JOURNEY_SCREENSHOTS") or ROOT / ".local" / "journeys")
     folder.mkdir(parents=True, exist_ok=True)
     journey = getattr(request.module, "JOURNEY", request.node.name)
     count = {"n": 0}
 
-    def shot(page, step: str):
+    def shot(page, step: str, *, full_page=True):
         count["n"] += 1
         name = re.sub(r"[^\w-]+", "-", f"{journey}-{count['n']:02d}-{step}")
-        page.screenshot(path=folder / f"{name}.png", full_page=True)
+        page.screenshot(path=folder / f"{name}.png", full_page=full_page)
 
     return shot
 

@@ -110,7 +110,8 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     assert page.locator("#save-status").inner_text().startswith("ยังไม่ได้บันทึก")
     assert all(stored(canvas)[b.key] == "" for b in offline)
     check_a11y(page, "editor offline")
-    shots(page, "editor-offline")
+    page.locator("#save-status").scroll_into_view_if_needed()
+    shots(page, "editor-offline", full_page=False)
 
     # The signal returns: everything reaches the server, word for word.
     phone.set_offline(False)

@@ -75,11 +75,10 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
         card = block(leader, key)
         expect(card.get_by_text(words)).to_be_visible()
         expect(card.get_by_role("textbox", name=str(BLOCKS_BY_KEY[key].title))).to_be_visible()
-    card = block(leader, "channels")
-    card.locator(".thread").scroll_into_view_if_needed()
+    block(leader, "channels").get_by_text(COMMENTS["channels"]).scroll_into_view_if_needed()
     assert fits_width(leader)
     check_a11y(leader, "leader-editor-with-comments")
-    shots(leader, "leader-editor-with-comments")
+    shots(leader, "leader-editor-with-comments", full_page=False)
 
     # Revises both blocks (saved), then answers the mentor on the first.
     for key, words in ADDED.items():

@@ -135,4 +135,4 @@ def test_a_leader_signs_in_creates_and_fills_a_plan_with_the_keyboard_alone(
     save = page.get_by_role("button", name="บันทึก", exact=True)
     tab_to(page, save)
     assert on_screen(page, save)
-    shots(page, "editor-text-200")
+    shots(page, "editor-text-200", full_page=False)
