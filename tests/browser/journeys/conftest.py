@@ -11,7 +11,6 @@ named <journey>-<step number>-<step>.png.
 
 import os
 import re
-import warnings
 from pathlib import Path
 
 import pytest
@@ -35,17 +34,31 @@ RUN_AXE = """async (tags) => {
 }"""
 
 
+def _axe_missing_message() -> str:
+    return (
+        f"axe-core not installed ({AXE_JS} missing): the accessibility checks cannot run."
+        " Install it with `make node_modules` (npm ci --prefix tests/browser)"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Said once, before anything runs, as tests/browser/conftest.py does for Chromium."""
+    journeys = [item for item in items if "tests/browser/journeys/" in str(item.fspath)]
+    if not journeys or AXE_JS.exists():
+        return
+    message = _axe_missing_message()
+    if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+        raise pytest.UsageError(message + " (REQUIRE_BROWSER_TESTS=1)")
+    config.issue_config_time_warning(pytest.PytestWarning(message), stacklevel=2)
+    print(f"\n!!! {message} — THE JOURNEYS CHECKING ACCESSIBILITY WILL BE SKIPPED\n")
+
+
 @pytest.fixture(scope="session")
 def axe_source():
     if not AXE_JS.exists():
-        message = (
-            f"axe-core not installed ({AXE_JS} missing): the accessibility checks cannot run."
-            " Install it with `make node_modules` (npm ci --prefix tests/browser)"
-        )
+        message = _axe_missing_message()
         if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
             pytest.fail(message + " (REQUIRE_BROWSER_TESTS=1)", pytrace=False)
-        warnings.warn(message, pytest.PytestWarning, stacklevel=1)
-        print(f"\n!!! {message} — JOURNEY SKIPPED\n")
         pytest.skip(message)
     return AXE_JS.read_text(encoding="utf-8")
 
