@@ -10,7 +10,7 @@ MANAGE := DEBUG=1 $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run stop test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke
+.PHONY: run stop test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke node_modules
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -32,6 +32,19 @@ bootstrap: $(STAMP) messages db
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_geography
 	$(MANAGE) seed_demo
+
+# axe-core for the browser journeys' accessibility checks (tests/browser/package.json),
+# installed again only when the lock file changes. Without npm the journeys skip loudly
+# (and fail under REQUIRE_BROWSER_TESTS=1, as in CI).
+BROWSER_TESTS := tests/browser
+AXE_STAMP := $(BROWSER_TESTS)/node_modules/.package-lock.json
+
+node_modules: $(AXE_STAMP)
+
+$(AXE_STAMP): $(BROWSER_TESTS)/package.json $(BROWSER_TESTS)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix $(BROWSER_TESTS) --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the accessibility checks in tests/browser/journeys/ will not run"; fi
 
 run: bootstrap
 	@echo "Portal: http://$(HOST):$(PORT)/  (stop with Ctrl-C; the database keeps running: make stop)"
@@ -58,7 +71,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: $(STAMP) messages db lint
+test: $(STAMP) messages db lint node_modules
 	$(MANAGE) makemigrations --check --dry-run
 	@# Production settings must pass Django's deploy check, with a key generated for the run.
 	DEBUG=0 ALLOWED_HOSTS=cbmc.example.org \
