@@ -46,6 +46,8 @@ QUARTER_CHOICES = [(WHOLE_YEAR, _("ทั้งปี"))] + [
 class MoneyField(forms.DecimalField):
     """Baht as people type them: `12,500`, `12 500.50`; never negative."""
 
+    widget = forms.TextInput  # a number input refuses the commas people type
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_digits", 14)
         kwargs.setdefault("decimal_places", 2)

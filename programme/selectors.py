@@ -92,6 +92,7 @@ class Chart:
     plot_bottom: int = 180
     divider_x: float | None = None  # where "before" ends and "after" begins
     top_value: Decimal = Decimal(0)
+    bar_width: float = 0
 
 
 def _bar(chart: Chart, value: Decimal, top: Decimal, x: float) -> Bar:
