@@ -75,6 +75,9 @@ def test_a_leader_corrects_an_unconfirmed_result(client, group, leader):
     client.force_login(leader)
     response = client.get(entry_url(group), {"fiscal_year": 2568, "quarter": 1})
     assert response.context["form"].initial["editing"] is True
+    html = response.content.decode()
+    assert "ไตรมาส 1/2568" in html
+    assert 'type="hidden" name="quarter" value="1"' in html
     response = client.post(entry_url(group), RESULT_POST | {"editing": "True"})
     assert response.status_code == 302
     assert Result.objects.get().income == Decimal("15500.50")
