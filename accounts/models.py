@@ -258,6 +258,8 @@ class AuditAction(models.TextChoices):
     CANVAS_DECISION = "canvas_decision", _("ผลการพิจารณาแผน")
     ACCESS_REFUSED = "access_refused", _("ถูกปฏิเสธการเข้าถึง")
     EXPORT = "export", _("ส่งออกข้อมูล")
+    PROGRAMME_STAGE = "programme_stage", _("เปลี่ยนขั้นตอนการพัฒนาของกลุ่ม")
+    RESULT_CONFIRMATION = "result_confirmation", _("ยืนยัน/ยกเลิกการยืนยันผลลัพธ์ของแผน")
 
 
 class AuditEntry(models.Model):

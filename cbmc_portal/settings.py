@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "communities",
     "mentors",
     "canvases",
+    "programme",
     "dashboards",
 ]
 # The benchmark's commands (seed_national, bench_targets) live with the benchmark, which

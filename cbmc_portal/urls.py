@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/", include("communities.urls")),
     path("canvases/", include("canvases.urls")),
     path("mentors/", include("mentors.urls")),
+    path("programme/", include("programme.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

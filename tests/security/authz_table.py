@@ -713,5 +713,82 @@ ROWS = {
         "GET foreign":   "login  404    404    404    404    404    404    200    200",
         "POST foreign":  "login  404    404    404    404    404    404    200    200",
     },
+    "programme:overview": {  # /programme/groups/<int:pk>/
+        "kwargs": {"pk": "group"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:stage_move": {  # /programme/groups/<int:pk>/stage/
+        "kwargs": {"pk": "group"},
+        "post": {"direction": "forward", "expected": "capital", "note": "สำรวจทุนชุมชนครบแล้ว"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:results": {  # /programme/groups/<int:pk>/results/
+        "kwargs": {"pk": "group"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:result_entry": {  # /programme/groups/<int:pk>/results/entry/
+        "kwargs": {"pk": "group"},
+        "post": {
+            "fiscal_year": "2568", "quarter": "2", "income": "15000", "costs": "4000",
+            "members_earning": "12", "households_earning": "9", "family_share": "60",
+            "community_share": "40",
+        },
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    403    404    403    404    403    404    403",
+        "POST own":      "login  302+   403    404    403    404    403    404    403",
+        "GET foreign":   "login  404    404    200    404    404    404    403    403",
+        "POST foreign":  "login  404    404    302+   404    404    404    403    403",
+    },
+    "programme:result_confirm": {  # /programme/groups/<int:pk>/results/confirm/
+        "kwargs": {"pk": "group"},
+        "post": {"fiscal_year": "2568", "quarter": "1"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302+   404    403    404    403",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    403    403",
+    },
+    "programme:result_unconfirm": {  # /programme/groups/<int:pk>/results/unconfirm/
+        "kwargs": {"pk": "group"},
+        "post": {"fiscal_year": "2568", "quarter": "1", "note": "ต้นทุนยังไม่ครบ"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302    404    403    404    403",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    403    403",
+    },
+    "programme:plan": {  # /programme/groups/<int:pk>/plan/
+        "kwargs": {"pk": "group"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:plan_edit": {  # /programme/groups/<int:pk>/plan/edit/
+        "kwargs": {"pk": "group"},
+        "post": {
+            "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000", "form-0-area": "people",
+            "form-0-what": "อบรมทำบัญชีครัวเรือน", "form-0-status": "not_started",
+        },
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    403    404    403    404    403    404    403",
+        "POST own":      "login  302+   403    404    403    404    403    404    403",
+        "GET foreign":   "login  404    404    200    404    404    404    403    403",
+        "POST foreign":  "login  404    404    302+   404    404    404    403    403",
+    },
 }
 # fmt: on

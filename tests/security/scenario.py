@@ -20,6 +20,7 @@ from accounts.models import Role
 from accounts.services import password_setup_path
 from canvases import reviews, services
 from communities.models import Invitation, MembershipRole
+from programme.models import Result
 from tests import factories
 
 # Who the table speaks for, in the order of its columns.
@@ -101,6 +102,19 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
     cohort.groups.add(group)
     cohort.mentors.add(mentor)
     follow_up = factories.FollowUpFactory(mentor=mentor, group=group)
+    # Results of quarter 1/2568, entered by the leader and not yet confirmed.
+    Result.objects.create(
+        group=group,
+        fiscal_year=2568,
+        quarter=1,
+        income=12000,
+        costs=5000,
+        members_earning=10,
+        households_earning=8,
+        family_share=60,
+        community_share=40,
+        entered_by=leader,
+    )
     notification = factories.NotificationFactory(
         recipient=leader, url=reverse("canvases:detail", args=[canvas.pk])
     )

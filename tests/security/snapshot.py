@@ -28,6 +28,10 @@ WATCHED_MODELS = (
     "canvases.CanvasEvent",
     "canvases.CommentThread",
     "canvases.Comment",
+    "programme.GroupStage",
+    "programme.StageMove",
+    "programme.Result",
+    "programme.PlanItem",
 )
 
 

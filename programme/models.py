@@ -1,0 +1,257 @@
+"""The programme around a group's canvas: its stage, what its plan achieved, its four-area plan."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import CommunityGroup
+from programme.periods import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, Period
+
+NOTE_MAX_CHARS = 1000
+SHORT_TEXT_MAX_CHARS = 1000
+MONEY_DIGITS = 14
+
+
+# Stage ------------------------------------------------------------------------
+
+
+class Stage(models.TextChoices):
+    """The programme's steps, in order."""
+
+    CAPITAL = "capital", _("ค้นหาทุนชุมชน")
+    DESIGN = "design", _("ออกแบบ")
+    DEVELOP = "develop", _("พัฒนา")
+    TEST = "test", _("ทดลอง")
+    ADAPT = "adapt", _("ปรับปรุง")
+    USE = "use", _("ใช้จริง")
+
+
+STAGE_ORDER = tuple(Stage.values)
+FIRST_STAGE = Stage.CAPITAL
+
+
+class GroupStage(models.Model):
+    """Where a group stands now; a group without a row stands at the first step."""
+
+    group = models.OneToOneField(
+        CommunityGroup,
+        verbose_name=_("กลุ่ม"),
+        on_delete=models.CASCADE,
+        related_name="programme_stage",
+    )
+    stage = models.CharField(_("ขั้นตอน"), max_length=20, choices=Stage.choices)
+    changed_at = models.DateTimeField(_("เปลี่ยนเมื่อ"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("ขั้นตอนของกลุ่ม")
+        verbose_name_plural = _("ขั้นตอนของกลุ่ม")
+
+    def __str__(self):
+        return f"{self.group} – {self.get_stage_display()}"
+
+
+class StageMove(models.Model):
+    """One move of a group's stage: who, when, from, to and why."""
+
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
+    from_stage = models.CharField(_("จากขั้นตอน"), max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(_("ไปขั้นตอน"), max_length=20, choices=Stage.choices)
+    note = models.TextField(_("หมายเหตุ"), max_length=NOTE_MAX_CHARS, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("เมื่อ"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("การเปลี่ยนขั้นตอน")
+        verbose_name_plural = _("การเปลี่ยนขั้นตอน")
+        indexes = [models.Index(fields=["group", "-at"])]
+
+    def __str__(self):
+        return f"{self.group_id}: {self.from_stage} → {self.to_stage}"
+
+
+# Results ----------------------------------------------------------------------
+
+
+class SalesChannel(models.TextChoices):
+    FARM_GATE = "farm_gate", _("หน้าฟาร์ม")
+    MARKET = "market", _("ตลาด")
+    ONLINE = "online", _("ออนไลน์")
+    TOUR_OPERATORS = "tour_operators", _("บริษัทนำเที่ยว")
+    OTHER = "other", _("อื่น ๆ")
+
+
+def _money(label, **kwargs):
+    return models.DecimalField(
+        label,
+        max_digits=MONEY_DIGITS,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        **kwargs,
+    )
+
+
+class Result(models.Model):
+    """What a group's plan achieved in one period (a quarter or a fiscal year).
+
+    Leaders enter it; an assigned mentor confirms it, after which it is read-only
+    until a mentor un-confirms it with a note.
+    """
+
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("ปีงบประมาณ (พ.ศ.)"),
+        validators=[MinValueValidator(FIRST_FISCAL_YEAR), MaxValueValidator(LAST_FISCAL_YEAR)],
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("ไตรมาส"), validators=[MaxValueValidator(4)], help_text=_("0 = ทั้งปี")
+    )
+    income = _money(_("รายได้จากกิจกรรม (บาท)"))
+    costs = _money(_("ต้นทุน (บาท)"))
+    members_earning = models.PositiveIntegerField(_("สมาชิกที่มีรายได้จากกิจกรรม (คน)"))
+    households_earning = models.PositiveIntegerField(_("ครัวเรือนที่มีรายได้จากกิจกรรม"))
+    new_products = models.TextField(_("ผลิตภัณฑ์ใหม่"), max_length=SHORT_TEXT_MAX_CHARS, blank=True)
+    channels = ArrayField(
+        models.CharField(max_length=20, choices=SalesChannel.choices),
+        verbose_name=_("ช่องทางขายที่เปิดได้"),
+        default=list,
+        blank=True,
+    )
+    channels_other = models.CharField(_("ช่องทางอื่น ๆ"), max_length=200, blank=True)
+    certifications = models.TextField(
+        _("มาตรฐาน/การรับรองที่ได้"), max_length=SHORT_TEXT_MAX_CHARS, blank=True
+    )
+    family_share = models.PositiveSmallIntegerField(
+        _("ส่วนแบ่งครอบครัว (%)"), validators=[MaxValueValidator(100)]
+    )
+    community_share = models.PositiveSmallIntegerField(
+        _("ส่วนแบ่งชุมชน (%)"), validators=[MaxValueValidator(100)]
+    )
+    household_debt = _money(_("หนี้สินเฉลี่ยต่อครัวเรือน (บาท)"), null=True, blank=True)
+    household_savings = _money(_("เงินออมเฉลี่ยต่อครัวเรือน (บาท)"), null=True, blank=True)
+    youth = models.TextField(_("การมีส่วนร่วมของเยาวชน"), max_length=SHORT_TEXT_MAX_CHARS, blank=True)
+    resources = models.TextField(_("การดูแลทรัพยากร"), max_length=SHORT_TEXT_MAX_CHARS, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+    confirmed_at = models.DateTimeField(_("ยืนยันเมื่อ"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ยืนยัน"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    unconfirm_note = models.TextField(
+        _("เหตุผลที่ยกเลิกการยืนยัน"), max_length=NOTE_MAX_CHARS, blank=True
+    )
+
+    class Meta:
+        ordering = ["fiscal_year", "quarter"]
+        verbose_name = _("ผลลัพธ์ของแผน")
+        verbose_name_plural = _("ผลลัพธ์ของแผน")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "fiscal_year", "quarter"], name="programme_result_one_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(family_share__lte=100)
+                & Q(community_share__lte=100)
+                & Q(family_share=100 - F("community_share")),
+                name="programme_result_shares_make_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(income__gte=0) & Q(costs__gte=0),
+                name="programme_result_money_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__lte=4), name="programme_result_quarter_0_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group} – {self.period.label}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.fiscal_year, self.quarter)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def channel_labels(self) -> list[str]:
+        labels = dict(SalesChannel.choices)
+        return [str(labels.get(value, value)) for value in self.channels]
+
+
+# The four-area development plan ----------------------------------------------
+
+
+class Area(models.TextChoices):
+    PEOPLE = "people", _("คน")
+    ORGANISATION = "organisation", _("องค์กร")
+    NETWORKS = "networks", _("เครือข่าย")
+    POLICY = "policy", _("นโยบาย")
+
+
+AREA_HINTS = {
+    Area.PEOPLE: _("การจัดการความรู้ วิธีคิดและทักษะของสมาชิก"),
+    Area.ORGANISATION: _("ข้อมูล ธรรมาภิบาล ทุนที่เป็นเงินและไม่ใช่เงิน"),
+    Area.NETWORKS: _("ภาคีและกลุ่มที่ทำงานร่วมกัน"),
+    Area.POLICY: _("การเชื่อมโยงนโยบายทั้งในและนอกพื้นที่"),
+}
+
+
+class ItemStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("ยังไม่เริ่ม")
+    IN_PROGRESS = "in_progress", _("กำลังทำ")
+    DONE = "done", _("เสร็จแล้ว")
+
+
+PLAN_MAX_ITEMS = 60
+
+
+class PlanItem(models.Model):
+    """One line of a group's four-area development plan: what, who, by when, how far."""
+
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
+    area = models.CharField(_("ด้าน"), max_length=20, choices=Area.choices)
+    what = models.CharField(_("ทำอะไร"), max_length=300)
+    who = models.CharField(_("ใครทำ"), max_length=200, blank=True)
+    due_on = models.DateField(_("ภายในวันที่"), null=True, blank=True)
+    status = models.CharField(
+        _("สถานะ"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
+    )
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+
+    class Meta:
+        ordering = ["area", "due_on", "pk"]
+        verbose_name = _("รายการในแผนพัฒนา")
+        verbose_name_plural = _("รายการในแผนพัฒนา")
+        indexes = [models.Index(fields=["group", "area"])]
+
+    def __str__(self):
+        return self.what
