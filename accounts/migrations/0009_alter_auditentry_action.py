@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0007_notification_events_from_messages'),
+        ('accounts', '0008_alter_notification_event'),
     ]
 
     operations = [
