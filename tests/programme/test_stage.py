@@ -75,3 +75,11 @@ def test_the_group_page_shows_the_stage(client, group, member):
     html = response.content.decode()
     assert "ขั้นตอนการพัฒนาของกลุ่ม" in html
     assert reverse("programme:results", args=[group.pk]) in html
+
+
+def test_the_mentor_home_leads_to_each_assigned_groups_programme(
+    client, mentor, mentor_user, group
+):
+    client.force_login(mentor_user)
+    body = client.get(reverse("home")).content.decode()
+    assert reverse("programme:overview", args=[group.pk]) in body
