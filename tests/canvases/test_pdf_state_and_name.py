@@ -197,3 +197,32 @@ def test_short_blocks_print_large_and_long_text_flows_onto_a_second_page(client,
     assert len(reader.pages) >= 2
     body = client.get(reverse("canvases:print", args=[written.pk])).content.decode()
     assert "text-9pt" in body
+
+
+def _block_text_sizes(response) -> set[float]:
+    """The point sizes the PDF draws the leader's words at (the nine blocks' texts)."""
+    sizes = set()
+
+    def visit(text, cm, tm, font, size):
+        if "ลูกค้า" in text or "ชุมชน" in text:
+            sizes.add(round(size * tm[3] * cm[3], 1))
+
+    for page in PdfReader(io.BytesIO(response.content)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_the_pdf_draws_short_blocks_at_12_pt_and_long_ones_never_below_9(
+    client, leader, written
+):
+    client.force_login(leader)
+    assert max(_block_text_sizes(_pdf(client, written))) == 12
+    services.canvas_save_blocks(
+        canvas=written,
+        by=leader,
+        blocks={key: ("รายได้ของชุมชน ลูกค้า " * 120).strip() for key in BLOCK_KEYS},
+        base_revision=written.revision,
+        save_id="long-sizes",
+    )
+    sizes = _block_text_sizes(_pdf(client, written))
+    assert 9 in sizes and min(sizes) >= printing.MIN_TEXT_PT
