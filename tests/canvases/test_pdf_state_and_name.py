@@ -212,9 +212,7 @@ def _block_text_sizes(response) -> set[float]:
     return sizes
 
 
-def test_the_pdf_draws_short_blocks_at_12_pt_and_long_ones_never_below_9(
-    client, leader, written
-):
+def test_the_pdf_draws_short_blocks_at_12_pt_and_long_ones_never_below_9(client, leader, written):
     client.force_login(leader)
     assert max(_block_text_sizes(_pdf(client, written))) == 12
     services.canvas_save_blocks(
