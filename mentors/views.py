@@ -321,16 +321,24 @@ def coverage(request):
     (or one region they pick), the staff member's own region for regional staff."""
     _staff_only(request.user)
     region, regions = _chosen_region(request)
-    context = {"regions": regions, "region": region, "coverage": None, "national": None}
+    coverage = national = None
     if region is not None:
-        context["coverage"] = shown = selectors.region_coverage(region)
+        coverage = selectors.region_coverage(region)
     elif request.user.is_national_staff:
-        context["regions"] = regions = list(regions)
-        context["national"] = shown = selectors.national_coverage(regions)
-    else:
-        shown = None
-    context["totals"] = shown.totals if shown else None
-    return render(request, "mentors/coverage.html", context)
+        regions = list(regions)  # read once: the picker and the country's sections share it
+        national = selectors.national_coverage(regions)
+    shown = coverage or national
+    return render(
+        request,
+        "mentors/coverage.html",
+        {
+            "regions": regions,
+            "region": region,
+            "coverage": coverage,
+            "national": national,
+            "totals": shown.totals if shown else None,
+        },
+    )
 
 
 @login_required
