@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit
-from canvases import access, selectors, services
+from canvases import access, printing, selectors, services
 from canvases.blocks import BLOCKS
 from canvases.editor import (
     block_anchor,
@@ -207,6 +207,8 @@ def _print_context(request, canvas):
         "version": version,
         "source": source,
         "blocks": {b.key: {"block": b, "text": source.text(b.key)} for b in BLOCKS},
+        "state": printing.print_state(canvas, version),
+        "text_pt": printing.text_size_pt(source.blocks or {}),
         "canvas_url": url,
         "qr": qr_svg_data_uri(url),
         "printed_on": version.submitted_at if version else timezone.now(),
@@ -229,15 +231,20 @@ def canvas_pdf(request, pk):
     context["pdf_css"] = pdf_css()
     html = render_to_string("canvases/canvas_print.html", context, request=request)
     version = context["version"]
-    name = f"canvas-{canvas.pk}" + (f"-v{version.number}" if version else "") + ".pdf"
+    name = printing.pdf_file_name(
+        group=canvas.group.name,
+        title=context["source"].title,
+        number=version.number if version else None,
+        pk=canvas.pk,
+    )
     audit.record(
         actor=request.user,
         action=audit.AuditAction.EXPORT,
         target=canvas,
         region_id=canvas.group.tambon.province.region_id,
-        summary=name,
+        summary=name.unicode,
         details={"what": "canvas_pdf", "version": version.number if version else None},
     )
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Content-Disposition"] = name.content_disposition()
     return response

@@ -317,15 +317,27 @@ def cohort_edit(request, pk):
 
 @login_required
 def coverage(request):
-    """Where mentors are, and are missing, across a region's provinces."""
+    """Where mentors are, and are missing: the whole country by region for national staff
+    (or one region they pick), the staff member's own region for regional staff."""
     _staff_only(request.user)
     region, regions = _chosen_region(request)
-    if region is None:
-        return render(request, "mentors/coverage.html", {"regions": regions, "region": None})
+    coverage = national = None
+    if region is not None:
+        coverage = selectors.region_coverage(region)
+    elif request.user.is_national_staff:
+        regions = list(regions)  # read once: the picker and the country's sections share it
+        national = selectors.national_coverage(regions)
+    shown = coverage or national
     return render(
         request,
         "mentors/coverage.html",
-        {"regions": regions, "region": region, "coverage": selectors.region_coverage(region)},
+        {
+            "regions": regions,
+            "region": region,
+            "coverage": coverage,
+            "national": national,
+            "totals": shown.totals if shown else None,
+        },
     )
 
 
@@ -337,4 +349,12 @@ def coverage_province(request, code):
     page = Paginator(
         selectors.province_groups_without_mentor(province), UNCOVERED_GROUPS_PER_PAGE
     ).get_page(request.GET.get("page"))
-    return render(request, "mentors/coverage_province.html", {"province": province, "page": page})
+    return render(
+        request,
+        "mentors/coverage_province.html",
+        {
+            "province": province,
+            "page": page,
+            "has_groups": page.paginator.count > 0 or selectors.province_has_groups(province),
+        },
+    )
