@@ -11,7 +11,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import password_setup_path
 from canvases.blocks import PHONE_ORDER
 from canvases.models import Canvas, CanvasStatus
 from tests.browser.conftest import sign_in
@@ -35,12 +34,6 @@ def stored(canvas) -> dict:
 def english_lines(page) -> list[str]:
     text = page.get_by_role("main").inner_text()
     return [line for line in text.splitlines() if re.search("[A-Za-z]", line)]
-
-
-def english_outside_password_rules(page) -> list[str]:
-    """English on the page other than Django's password rules under the fields."""
-    rules = "\n".join(page.get_by_role("main").locator(".form-text").all_inner_texts())
-    return [line for line in english_lines(page) if line not in rules]
 
 
 def block_box(page, block):
@@ -67,13 +60,13 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     check_a11y(staff, "the link")
     shots(staff, "staff-link")
 
-    # The leader opens the link: the page speaks Thai (but see the xfail test below).
+    # The leader opens the link: all Thai, the password rules included.
     phone = devices.phone()
     page = phone.new_page()
     page.goto(link)
     assert page.locator("html").get_attribute("lang") == "th"
     assert page.get_by_role("heading", name="ตั้งรหัสผ่าน").is_visible()
-    assert not english_outside_password_rules(page)
+    assert english_lines(page) == []
     check_a11y(page, "set password")
     shots(page, "set-password")
     page.get_by_label(re.compile(r"^\s*รหัสผ่านใหม่")).fill(PASSWORD)
@@ -119,8 +112,10 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     assert stored(canvas) == LEADER_WORDS
     assert "เขียนครบ 9 จาก 9 ช่อง" in page.locator("#filled-count").inner_text()
 
-    # Send it. WILL CHANGE: the editor is getting a confirmation step before sending.
+    # Send it, after confirming.
     follow(page, page.get_by_role("button", name="บันทึกและส่งให้พิจารณา"))
+    check_a11y(page, "confirm sending")
+    follow(page, page.get_by_role("button", name="ยืนยันส่งให้พิจารณา"))
     expect(page.get_by_text("ส่งแผนฉบับที่ 1 ให้พิจารณาแล้ว")).to_be_visible()
     assert page.url == f"{live_server.url}/canvases/{canvas.pk}/"
     assert fits_width(page)
@@ -129,14 +124,3 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     canvas.refresh_from_db()
     assert canvas.status == CanvasStatus.SUBMITTED
     assert canvas.versions.get().blocks == LEADER_WORDS
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="The password rules under the fields come from Django's validators, which its Thai"
-    " catalogue does not translate: the set-password page shows them in English",
-)
-def test_the_set_password_page_has_no_english(page, live_server, leader):
-    page.goto(live_server.url + password_setup_path(leader))
-    assert page.get_by_role("heading", name="ตั้งรหัสผ่าน").is_visible()
-    assert english_lines(page) == []

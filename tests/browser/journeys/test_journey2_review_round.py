@@ -71,6 +71,13 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
     sign_in(leader, live_server, "leader", TEST_PASSWORD)
     follow(leader, leader.get_by_role("link", name="แผนธุรกิจเพื่อชุมชนของกลุ่ม"))
     follow(leader, leader.get_by_role("link", name="ล่องคลองมะรุย"))
+    # The mentor's summary on top, with the blocks still discussed.
+    asked = leader.locator("#changes-asked")
+    expect(asked.get_by_text("เพิ่มช่องทางไลน์และราคา แล้วส่งใหม่ได้เลย")).to_be_visible()
+    for key in COMMENTS:
+        expect(
+            asked.get_by_role("link", name=re.compile(str(BLOCKS_BY_KEY[key].title)))
+        ).to_be_visible()
     for key, words in COMMENTS.items():
         card = block(leader, key)
         expect(card.get_by_text(words)).to_be_visible()
@@ -93,8 +100,9 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
     follow(leader, block(leader, "channels").get_by_role("button", name="ส่งคำตอบ"))
     expect(block(leader, "channels").get_by_text(reply)).to_be_visible()
 
-    # Sends it again. WILL CHANGE: the editor is getting a confirmation step before sending.
+    # Sends it again, after confirming.
     follow(leader, leader.get_by_role("button", name="บันทึกและส่งให้พิจารณา"))
+    follow(leader, leader.get_by_role("button", name="ยืนยันส่งให้พิจารณา"))
     expect(leader.get_by_text("ส่งแผนฉบับที่ 2 ให้พิจารณาแล้ว")).to_be_visible()
     version2 = canvas.versions.get(number=2)
     for key, words in ADDED.items():
@@ -105,17 +113,15 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
     follow(mentor, mentor.get_by_role("link", name="ล่องคลองมะรุย — ฉบับที่ 2"))
     expect(block(mentor, "channels").get_by_text(reply)).to_be_visible()
 
-    # The comparison of versions 1 and 2, through the submitted versions today.
-    # WILL CHANGE: the review page is getting its own link to this comparison.
-    plan_menu = mentor.get_by_role("navigation", name="เมนูของแผน")
-    follow(mentor, plan_menu.get_by_role("link", name="ฉบับที่ส่งแล้ว (2)"))
-    follow(mentor, mentor.get_by_role("link", name="ดูสิ่งที่เปลี่ยนจากฉบับก่อน"))
+    # The comparison with version 1, from the review page: only the blocks that changed.
+    follow(mentor, mentor.get_by_role("link", name="เปรียบเทียบกับฉบับที่ 1"))
     expect(mentor.get_by_role("heading", name="เทียบฉบับที่ 1 กับฉบับที่ 2")).to_be_visible()
     for key, words in ADDED.items():
         title = BLOCKS_BY_KEY[key].title
         changed = mentor.get_by_role("heading", name=re.compile(f"{title}\\s*มีการเปลี่ยนแปลง"))
         expect(changed).to_be_visible()
         expect(mentor.get_by_role("insertion").filter(has_text=words.strip())).to_be_visible()
+    assert mentor.locator(".compare-block").count() == len(ADDED)
     check_a11y(mentor, "mentor-compare")
     shots(mentor, "mentor-compare")
 
