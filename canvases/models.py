@@ -113,7 +113,12 @@ class CanvasVersion(models.Model):
     # leaders can no longer withdraw it.
     opened_at = models.DateTimeField(_("ผู้พิจารณาเปิดดูครั้งแรกเมื่อ"), null=True, blank=True)
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("เปิดดูโดย"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     withdrawn_at = models.DateTimeField(_("ถอนการส่งเมื่อ"), null=True, blank=True)
 

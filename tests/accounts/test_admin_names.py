@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils.functional import Promise
 from django.utils.translation import override
 
-OUR_APPS = ["accounts", "communities", "mentors", "canvases", "dashboards"]
+OUR_APPS = ["accounts", "communities", "mentors", "canvases", "programme", "dashboards"]
 
 
 def _our_fields():

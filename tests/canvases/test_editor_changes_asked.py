@@ -66,7 +66,8 @@ def test_each_open_thread_stays_at_its_block_with_a_reply_box(as_leader, changes
     assert f'id="reply-body-{thread.pk}"' in card
     assert f'<label class="visually-hidden" for="reply-body-{thread.pk}">' in card
     reply = reverse("canvases:thread_reply", args=[changes_asked.pk, thread.pk])
-    assert f'action="{reply}"' in page
+    # The reply comes back to its thread.
+    assert f'action="{reply}#thread-{thread.pk}"' in page
 
 
 def test_a_resolved_thread_leaves_the_list(as_leader, changes_asked, thread, leader):
