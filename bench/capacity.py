@@ -27,8 +27,22 @@ def step_passed(report: dict, limit_ms: float) -> bool:
 
 
 def run_capacity(
-    target, env, *, steps, seconds, pause, limit_ms, run_locust, read_log, out_dir, presign, log
+    target,
+    env,
+    *,
+    steps,
+    seconds,
+    pause,
+    limit_ms,
+    run_locust,
+    read_log,
+    out_dir,
+    presign,
+    log,
+    keep_going=False,
 ) -> dict:
+    """Steps until one fails; with `keep_going`, past a slow p95 until a save errs or is lost
+    (how the answer time grows beyond the capacity, and where the server breaks outright)."""
     rows = []
     for leaders in steps:
         target = refresh_target(target, env, out_dir)
@@ -52,9 +66,14 @@ def run_capacity(
         report["passed"] = step_passed(report, limit_ms)
         rows.append(report)
         log(capacity_line(report))
-        if not report["passed"]:
+        broken = report["errors"] or report["http_errors"] or report["lost"]
+        if not report["passed"] and (broken or not keep_going):
             break
-    passing = [row["leaders"] for row in rows if row["passed"]]
+    passing = []
+    for row in rows:  # the capacity is the last step of an unbroken run of passes
+        if not row["passed"]:
+            break
+        passing.append(row["leaders"])
     return {
         "p95_limit_ms": limit_ms,
         "pause_s": pause,

@@ -28,19 +28,28 @@ def signed_in_session(host: str, login: str, password: str) -> requests.Session:
 
 
 def time_download(session: requests.Session, url: str) -> dict:
+    """One download; a stream cut short (e.g. the worker killed at gunicorn's timeout) is an
+    error with what had arrived, not the end of the run."""
     began = time.perf_counter()
+    first_at = None
+    size = lines = 0
+    broken = ""
     with session.get(url, stream=True, timeout=600) as response:
         headers_at = time.perf_counter()
-        chunks = response.iter_content(chunk_size=None)  # as the chunks arrive, un-gzipped
-        first = next(chunks, b"")
-        first_at = time.perf_counter()
-        size, lines = len(first), first.count(b"\n")
-        for chunk in chunks:
-            size += len(chunk)
-            lines += chunk.count(b"\n")
+        try:
+            # As the chunks arrive, un-gzipped.
+            for chunk in response.iter_content(chunk_size=None):
+                if first_at is None:
+                    first_at = time.perf_counter()
+                size += len(chunk)
+                lines += chunk.count(b"\n")
+        except requests.RequestException as error:
+            broken = f"{type(error).__name__}: {error}"
         done = time.perf_counter()
+    first_at = first_at or done
     return {
-        "status": response.status_code,
+        "status": 599 if broken else response.status_code,
+        "broken": broken,
         "streamed": "Content-Length" not in response.headers,
         "headers_ms": round((headers_at - began) * 1000, 1),
         "ttfb_ms": round((first_at - began) * 1000, 1),
@@ -67,6 +76,7 @@ def measure_export(host: str, target: dict, repeats: int) -> dict:
         "ttfb_ms_max": ttfb[-1],
         "total_ms_median": total[len(total) // 2],
         "total_ms_max": total[-1],
+        "broken": [run["broken"] for run in runs if run["broken"]],
         "bytes": runs[-1]["bytes"],
         "rows": runs[-1]["rows"],
         "runs": runs,

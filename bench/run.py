@@ -346,6 +346,8 @@ def print_exports(exports):
             f"{row['total_ms_median']} ms (slowest {row['total_ms_max']}) over "
             f"{row['downloads']} downloads, {row['errors']} errors"
         )
+        for broken in row.get("broken", []):
+            print(f"  cut short after the first byte: {broken}")
 
 
 def add_ratios(results):
@@ -454,6 +456,11 @@ def main(argv=None):
         "--capacity-seconds", type=int, default=60, help="how long each step's leaders type"
     )
     parser.add_argument("--capacity-limit-ms", type=float, default=P95_LIMIT_MS)
+    parser.add_argument(
+        "--capacity-keep-going",
+        action="store_true",
+        help="go on past a step whose p95 is too slow, until a save errs or is lost",
+    )
     parser.add_argument(
         "--smoke",
         action="store_true",
@@ -589,7 +596,9 @@ def machine() -> dict:
     }
 
 
-def capacity_steps(check_target, env, log_path, work, *, steps, seconds, pause, limit_ms):
+def capacity_steps(
+    check_target, env, log_path, work, *, steps, seconds, pause, limit_ms, keep_going=False
+):
     """bench/capacity.py's steps against the running server, timed from its access log."""
     start = {"at": 0}
 
@@ -612,7 +621,8 @@ def capacity_steps(check_target, env, log_path, work, *, steps, seconds, pause, 
         read_log=read_step_log,
         out_dir=work,
         presign=presigner(env, work),
-        log=lambda line: print(f"capacity {line}"),
+        log=lambda line: print(f"capacity {line}", flush=True),
+        keep_going=keep_going,
     )
 
 
@@ -628,6 +638,7 @@ def capacity_main(args, steps, env, server, log_path, work, check_target, two_se
         seconds=args.capacity_seconds,
         pause=args.leader_pause,
         limit_ms=args.capacity_limit_ms,
+        keep_going=args.capacity_keep_going,
     )
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
