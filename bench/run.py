@@ -276,6 +276,7 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
     result = {
         "name": target["name"],
         "role": target.get("role", ""),
+        "note": target.get("note", ""),
         "requests": len(rows),
         "errors": errors,
         "rps": round(len(rows) / elapsed, 1) if elapsed else 0,
@@ -577,6 +578,8 @@ def main(argv=None):
     print(f"load average (1, 5, 15 min): {load_before} before, {load_after} after the run")
     name = "smoke" if args.smoke else datetime.datetime.now(datetime.UTC).date().isoformat()
     path = args.out / f"{name}.json"
+    if path.exists() and not args.smoke:  # a second run the same day keeps the first one's file
+        path = args.out / f"{datetime.datetime.now(datetime.UTC):%Y-%m-%dT%H%M}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     shutil.rmtree(work, ignore_errors=True)
     verdict = "PASS" if report["budgets_passed"] else "FAIL"
@@ -663,6 +666,8 @@ def capacity_main(args, steps, env, server, log_path, work, check_target, two_se
         else (f"capacity-{datetime.datetime.now(datetime.UTC).date().isoformat()}-w{args.workers}")
     )
     path = args.out / f"{name}.json"
+    if path.exists() and not args.smoke:
+        path = args.out / f"{name}-{datetime.datetime.now(datetime.UTC):%H%M}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"written {path}")
     return report
