@@ -56,34 +56,55 @@ def plan_leaders(target: dict, leaders: int) -> list[dict]:
 
 
 def run_check(
-    target, env, *, leaders, saves_per_leader, seconds, pause, run_locust, read_log, out_dir
+    target,
+    env,
+    *,
+    leaders,
+    saves_per_leader,
+    seconds,
+    pause,
+    run_locust,
+    read_log,
+    out_dir,
+    user_class="LeaderUser",
+    stagger=False,
+    presign=None,
+    label="check",
 ) -> dict:
     """Run the leaders, then verify every acknowledged save against the database.
 
     With `saves_per_leader` each leader makes exactly that many saves (the
     smoke version, no clock); otherwise each types for `seconds` after signing in.
+    `presign(logins)` gives each leader cookies of a session made beforehand
+    (bench/presigned.py) instead of the sign-in form; `stagger` spreads the
+    leaders' first saves over the first pause (both for the capacity run).
     """
     plan = plan_leaders(target, leaders)
-    acks = out_dir / "autosave-acks.jsonl"
+    if presign:
+        cookies = presign(sorted({leader["login"] for leader in plan}))
+        for leader in plan:
+            leader["cookies"] = cookies[leader["login"]]
+    acks = out_dir / f"autosave-acks-{label}.jsonl"
     acks.write_text("")
     check = {
         "leaders": plan,
         "saves_per_leader": saves_per_leader,
         "seconds": None if saves_per_leader else seconds,
         "pause": pause,
+        "stagger": stagger,
         "saves_per_block": SAVES_PER_BLOCK,
         "max_chars": target["max_chars"],
         "acks": str(acks),
     }
-    plan_file = out_dir / "autosave-plan.json"
+    plan_file = out_dir / f"autosave-plan-{label}.json"
     plan_file.write_text(json.dumps(check, ensure_ascii=False), encoding="utf-8")
     ceiling = 600 + (0 if saves_per_leader else seconds)
     csv_prefix = run_locust(
-        "LeaderUser",
+        user_class,
         {**env, "BENCH_CHECK_FILE": str(plan_file)},
         len(plan),
         out_dir,
-        "check",
+        label,
         ceiling,
     )
     paths = {leader["path"] for leader in plan}
@@ -133,19 +154,46 @@ def _acks(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def verify_in_database(acks: Path, env) -> dict:
+def _in_database(env, *args) -> str:
     import subprocess
 
     root = Path(__file__).resolve().parent.parent
-    output = subprocess.run(
-        [sys.executable, "-m", "bench.autosave_check", "verify", str(acks)],
+    return subprocess.run(
+        [sys.executable, "-m", "bench.autosave_check", *map(str, args)],
         cwd=root,
         env={**env, "DEBUG": "1"},
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+
+
+def refresh_target(target: dict, env, work: Path) -> dict:
+    """The check's canvases with their current revision and texts, for another round of
+    typing in them (a leader starting from an old revision would meet their own past saves
+    as someone else's)."""
+    path = work / "autosave-target.json"
+    path.write_text(json.dumps(target, ensure_ascii=False), encoding="utf-8")
+    _in_database(env, "refresh", path)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def refresh(path: Path):
+    """Rewrite the target file's canvases with their revision and texts now."""
+    from canvases.models import Canvas
+
+    target = json.loads(path.read_text(encoding="utf-8"))
+    canvases = target["shared"] + target["solo"]
+    current = Canvas.objects.in_bulk([c["canvas"] for c in canvases])
+    for entry in canvases:
+        canvas = current[entry["canvas"]]
+        entry["revision"] = canvas.revision
+        entry["texts"] = {key: canvas.text(key) for key in target["block_keys"]}
+    path.write_text(json.dumps(target, ensure_ascii=False), encoding="utf-8")
+
+
+def verify_in_database(acks: Path, env) -> dict:
+    return json.loads(_in_database(env, "verify", acks).strip().splitlines()[-1])
 
 
 def verify(acks: Path) -> dict:
@@ -199,10 +247,16 @@ def verify(acks: Path) -> dict:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] != ["verify"] or len(sys.argv) != 3:
-        raise SystemExit("usage: python -m bench.autosave_check verify <acknowledged saves .jsonl>")
+    if sys.argv[1:2] not in (["verify"], ["refresh"]) or len(sys.argv) != 3:
+        raise SystemExit(
+            "usage: python -m bench.autosave_check verify <acknowledged saves .jsonl>\n"
+            "       python -m bench.autosave_check refresh <check target .json>"
+        )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cbmc_portal.settings")
     import django
 
     django.setup()
-    print(json.dumps(verify(Path(sys.argv[2]))))
+    if sys.argv[1] == "refresh":
+        refresh(Path(sys.argv[2]))
+    else:
+        print(json.dumps(verify(Path(sys.argv[2]))))

@@ -14,7 +14,7 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-PAGES = ("canvas editor", "review page")
+PAGES = ("canvas editor", "review page", "dashboard (region)")
 
 
 def session_cookie(host: str, login: str, password: str) -> str:

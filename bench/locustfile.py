@@ -8,25 +8,33 @@ exactly N requests in all and locust stops by itself, so a run is the same
 on a fast or a loaded machine; without it, locust's `-t` bounds the run.
 
 LeaderUser: one leader typing into a canvas and autosaving, for the
-autosave check (`bench/autosave_check.py`). The plan comes from the JSON file
+autosave check (`bench/autosave_check.py`) and the capacity run
+(`bench/capacity.py`, which uses FastLeaderUser: the same leader on locust's
+cheaper HTTP client, so that the load generator, on the same two cores,
+takes less of them). The plan comes from the JSON file
 named by BENCH_CHECK_FILE:
 the leaders (login, canvas, the blocks each types into, their texts), either
 a fixed number of saves per leader or a typing time, the pause between
 saves, and the file where every acknowledged save is written, one JSON line
-each, for the check against the database afterwards.
+each, for the check against the database afterwards. A leader whose plan
+carries `cookies` (bench/presigned.py) is already signed in and skips the
+form; with `stagger` each leader's first save falls at a random moment of the
+first pause, as leaders who did not all start typing in the same second.
 """
 
 import itertools
 import json
 import os
+import random
 import re
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 
 import gevent
 from gevent.event import Event
-from locust import HttpUser, constant, events, task
+from locust import FastHttpUser, HttpUser, constant, events, task
 from locust.exception import StopUser
 
 TARGET = json.loads(os.environ.get("BENCH_TARGET") or "{}")
@@ -86,6 +94,9 @@ def sign_in(client, login, password) -> str:
 
 def autosave_headers(user, path):
     return {"X-CSRFToken": user.csrf, "X-Autosave": "1", "Referer": user.host + path}
+
+
+FORM = "application/x-www-form-urlencoded"
 
 
 class PageUser(HttpUser):
@@ -157,7 +168,7 @@ class Leaders:
             ALL_DONE.set()
 
 
-class LeaderUser(HttpUser):
+class LeaderTyping:
     """A leader typing Thai words into their blocks, autosaving after each pause.
 
     Sends the full text of the block just typed in, from the revision last
@@ -169,20 +180,30 @@ class LeaderUser(HttpUser):
     wait_time = constant(0)
 
     def on_start(self):
-        plan = CHECK["leaders"][next(USER_NUMBERS)]
+        number = next(USER_NUMBERS)
+        plan = CHECK["leaders"][number]
         self.plan = plan
-        try:
-            self.csrf = sign_in(self.client, plan["login"], plan["password"])
-        except Exception as error:  # a leader who cannot sign in types nothing
-            Leaders.record({"state": "error", "status": str(error), "canvas": plan["canvas"]})
-            Leaders.finished()
-            raise StopUser() from error
+        self.cookie_header = {}
+        if plan.get("cookies"):  # signed in earlier (bench/presigned.py)
+            self.csrf = plan["cookies"]["csrftoken"]
+            self.cookie_header = {
+                "Cookie": "; ".join(f"{name}={value}" for name, value in plan["cookies"].items())
+            }
+        else:
+            try:
+                self.csrf = sign_in(self.client, plan["login"], plan["password"])
+            except Exception as error:  # a leader who cannot sign in types nothing
+                Leaders.record({"state": "error", "status": str(error), "canvas": plan["canvas"]})
+                Leaders.finished()
+                raise StopUser() from error
         self.path = plan["path"]
         self.revision = plan["revision"]
         self.texts = dict(plan["texts"])
         self.phrases = plan["phrases"]
         self.max_chars = CHECK["max_chars"]
         self.saves = 0
+        if CHECK.get("stagger") and CHECK.get("pause"):
+            gevent.sleep(random.Random(number).uniform(0, CHECK["pause"]))
         self.typing_until = time.monotonic() + CHECK["seconds"] if CHECK.get("seconds") else None
 
     def _done(self) -> bool:
@@ -190,7 +211,6 @@ class LeaderUser(HttpUser):
             return self.saves >= CHECK["saves_per_leader"]
         return time.monotonic() >= self.typing_until
 
-    @task
     def type_and_autosave(self):
         if self._done():
             Leaders.finished()
@@ -210,13 +230,14 @@ class LeaderUser(HttpUser):
 
     def save(self, key, text):
         save_id = uuid.uuid4().hex
-        data = {"base_revision": self.revision, "save_id": save_id, key: text}
+        data = urlencode({"base_revision": self.revision, "save_id": save_id, key: text})
+        headers = {**autosave_headers(self, self.path), **self.cookie_header, "Content-Type": FORM}
         for _attempt in range(CHECK.get("resends", 3) + 1):
             began = time.monotonic()
             with self.client.post(
                 self.path,
-                data,
-                headers=autosave_headers(self, self.path),
+                data=data,
+                headers=headers,
                 name="autosave (leaders)",
                 catch_response=True,
             ) as response:
@@ -259,3 +280,19 @@ class LeaderUser(HttpUser):
                 "ms": ms,
             }
         )
+
+
+class LeaderUser(LeaderTyping, HttpUser):
+    """The autosave check's leader (python-requests client, signs in through the form)."""
+
+    @task
+    def type_and_autosave(self):
+        LeaderTyping.type_and_autosave(self)
+
+
+class FastLeaderUser(LeaderTyping, FastHttpUser):
+    """The capacity run's leader: the same typing on locust's cheaper client (presigned only)."""
+
+    @task
+    def type_and_autosave(self):
+        LeaderTyping.type_and_autosave(self)

@@ -2,16 +2,26 @@
 
     python -m bench.run [--scale 1] [--seconds 20 | --requests N] [--users 8]
                         [--leaders 50] [--leader-seconds 60 | --leader-saves N] [--smoke]
+    python -m bench.run --capacity [--capacity-steps 100,200,400,800,1200] [--capacity-seconds 60]
 
 1. fills the database `cbmc_bench` (embedded PostgreSQL, or BENCH_DATABASE_URL)
    with the national data set (`manage.py seed_national`), once per scale;
 2. starts the production server (gunicorn, DEBUG off, WhiteNoise) on the loopback;
+   and a second one on another port against the same database, for the
+   two-server check (bench/two_servers.py: sign in on one, save on the other);
 3. drives each page with locust from a second process, signed in as its role;
 4. reads server time and queries per request from gunicorn's access log,
-   and prints/writes p50/p95/p99, requests/s, bytes and the ratio to the floor;
+   and prints/writes p50/p95/p99, requests/s, bytes and the ratio to the
+   bare floor and to the signed-in floor; times the CSV export's first and
+   last byte (bench/export_timing.py);
 5. runs the autosave check: leaders autosaving at once, every acknowledged
    save looked up in the database afterwards (bench/autosave_check.py);
-6. runs Lighthouse (npm package, Debian's Chromium) on the editor and review page.
+6. runs Lighthouse (npm package, Debian's Chromium) on the editor, the review
+   page and the regional dashboard;
+7. checks the budgets (bench/budgets.py), PASS/FAIL per page.
+
+With --capacity it instead steps up the number of leaders typing at once
+until the autosave p95 or an error breaks (bench/capacity.py).
 """
 
 import argparse
@@ -32,10 +42,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.autosave_check import run_check, summary_line  # noqa: E402
-from bench.budgets import check_budgets  # noqa: E402
+from bench.budgets import all_passed, check_budgets, print_budgets  # noqa: E402
+from bench.capacity import DEFAULT_STEPS, P95_LIMIT_MS, run_capacity  # noqa: E402
+from bench.export_timing import measure_export  # noqa: E402
 from bench.history_size import table_figures  # noqa: E402
 from bench.lighthouse import run_lighthouse  # noqa: E402
 from bench.session import signed_in_opener  # noqa: E402
+from bench.two_servers import print_two_server_check, run_two_server_check  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -51,10 +64,15 @@ def free_port() -> int:
 
 PORT = int(os.environ.get("BENCH_PORT") or free_port())
 HOST = f"http://127.0.0.1:{PORT}"
+# The second app server of the two-server check: same code, same database, another port.
+PORT_2 = free_port()
+HOST_2 = f"http://127.0.0.1:{PORT_2}"
 ACCESS_FORMAT = "%(m)s %(U)s %(s)s %(D)s %(B)s %({x-db-queries}o)s"
 # A counted run ends when its requests are done; this only stops a run that hangs.
 RUN_CEILING_SECONDS = 600
 SMOKE_REQUESTS = 10  # per page in the smoke run
+# The smoke run's one capacity step: 5 leaders (one pair), 2 s of typing, a save every 0.5 s.
+SMOKE_CAPACITY_STEPS, SMOKE_CAPACITY_SECONDS, SMOKE_CAPACITY_PAUSE = (5,), 2, 0.5
 
 
 def database_url(name: str) -> str:
@@ -93,19 +111,25 @@ def production_env(db_url: str) -> dict:
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         BENCH_QUERY_HEADER="1",
+        BENCH_VIEWS="1",  # the signed-in floor (bench/urls.py)
         # The benchmark accounts' password is not the public demo password.
     )
     return env
 
 
-def start_server(env, workers: int, log_path: Path):
+def load_average() -> list[float]:
+    """The machine's 1, 5 and 15-minute load averages: how busy the cores were around a figure."""
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+def start_server(env, workers: int, log_path: Path, port: int = PORT):
     log_path.write_text("")
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
             "cbmc_portal.wsgi",
             "--bind",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{port}",
             "--workers",
             str(workers),
             "--access-logfile",
@@ -121,7 +145,7 @@ def start_server(env, workers: int, log_path: Path):
     )
     for _ in range(100):
         try:
-            with urllib.request.urlopen(HOST + "/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
                 if response.status == 200:
                     return process
         except OSError:
@@ -252,6 +276,7 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
     result = {
         "name": target["name"],
         "role": target.get("role", ""),
+        "note": target.get("note", ""),
         "requests": len(rows),
         "errors": errors,
         "rps": round(len(rows) / elapsed, 1) if elapsed else 0,
@@ -293,8 +318,8 @@ def run_autosave_check(target, env, log_path, out_dir, args) -> dict:
 
 def print_table(results):
     header = (
-        f"{'page':<22}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'×floor':>8}{'req/s':>8}"
-        f"{'queries':>8}{'bytes':>9}{'gzip':>8}{'errors':>7}  budget"
+        f"{'page':<24}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'×floor':>8}{'×signed-in':>11}"
+        f"{'req/s':>8}{'queries':>8}{'bytes':>9}{'gzip':>8}{'errors':>7}  budget"
     )
     print(header)
     print("-" * len(header))
@@ -304,11 +329,84 @@ def print_table(results):
             return f"{'' if value is None else value:>{width}}"
 
         print(
-            f"{row['name']:<22}{fmt(row['p50_ms'], 8)}{fmt(row['p95_ms'], 8)}"
-            f"{fmt(row['p99_ms'], 8)}{fmt(row.get('ratio_p50'), 8)}{fmt(row['rps'], 8)}"
+            f"{row['name']:<24}{fmt(row['p50_ms'], 8)}{fmt(row['p95_ms'], 8)}"
+            f"{fmt(row['p99_ms'], 8)}{fmt(row.get('ratio_p95'), 8)}"
+            f"{fmt(row.get('ratio_signed_in_p95'), 11)}{fmt(row['rps'], 8)}"
             f"{fmt(row['queries'], 8)}{fmt(row.get('bytes'), 9)}{fmt(row.get('bytes_gzip'), 8)}"
             f"{row['errors']:>7}  {row.get('budget', '')}"
         )
+    print("(×floor, ×signed-in: the page's p95 over the p95 of the bare and the signed-in floor)")
+
+
+def print_exports(exports):
+    for row in exports:
+        print(
+            f"{row['name']}: {row['rows']:,} rows, {row['bytes']:,} bytes, "
+            f"{'streamed' if row['streamed'] else 'NOT streamed'}; time to first byte "
+            f"{row['ttfb_ms_median']} ms (slowest {row['ttfb_ms_max']}), total "
+            f"{row['total_ms_median']} ms (slowest {row['total_ms_max']}) over "
+            f"{row['downloads']} downloads, {row['errors']} errors"
+        )
+        for broken in row.get("broken", []):
+            print(f"  cut short after the first byte: {broken}")
+
+
+def add_ratios(results):
+    """Each page's p50/p95 over the bare floor's and over the signed-in floor's."""
+    floors = {
+        "": next(row for row in results if row["name"] == "floor"),
+        "_signed_in": next(row for row in results if row["name"] == "signed-in floor"),
+    }
+    for suffix, floor in floors.items():
+        for row in results:
+            for share in ("p50", "p95"):
+                if row[f"{share}_ms"] and floor[f"{share}_ms"]:
+                    ratio = row[f"{share}_ms"] / floor[f"{share}_ms"]
+                    row[f"ratio{suffix}_{share}"] = round(ratio, 1)
+
+
+def two_server_target(targets, check_target) -> dict:
+    """bench_leader's first canvas: its editor and autosave, a block the page run does not type."""
+    editor = next(t for t in targets if t["name"] == "canvas editor")
+    autosave = next(t for t in targets if t["name"] == "autosave")
+    return {
+        "login": editor["login"],
+        "password": editor["password"],
+        "editor": editor["path"],
+        "autosave": autosave["canvases"][0]["path"],
+        "revision": autosave["canvases"][0]["revision"],
+        "block": check_target["block_keys"][-1],
+    }
+
+
+def check_two_servers(env, workers_log: Path, targets, check_target) -> dict:
+    second = start_server(env, 1, workers_log, port=PORT_2)
+    try:
+        report = run_two_server_check(HOST, HOST_2, two_server_target(targets, check_target))
+    finally:
+        os.killpg(second.pid, signal.SIGTERM)
+        second.wait(timeout=30)
+    print_two_server_check(report)
+    return report
+
+
+def presigner(env, work: Path):
+    """Sessions made in the database for the leaders of a capacity step (bench/presigned.py)."""
+
+    def presign(logins):
+        path = work / "presign-logins.json"
+        path.write_text(json.dumps(logins))
+        output = subprocess.run(
+            [PYTHON, "-m", "bench.presigned", str(path)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return json.loads(output.strip().splitlines()[-1])
+
+    return presign
 
 
 def main(argv=None):
@@ -328,6 +426,9 @@ def main(argv=None):
         default=None,
         help="exactly this many requests per page instead of --seconds",
     )
+    parser.add_argument(
+        "--export-downloads", type=int, default=3, help="downloads of the CSV export, one by one"
+    )
     parser.add_argument("--leaders", type=int, default=50, help="leaders in the autosave check")
     parser.add_argument(
         "--leader-seconds", type=int, default=60, help="how long each leader types and autosaves"
@@ -342,6 +443,26 @@ def main(argv=None):
         "--leader-pause", type=float, default=2.5, help="seconds from one autosave to the next"
     )
     parser.add_argument(
+        "--capacity",
+        action="store_true",
+        help="instead of the pages: step up the leaders typing at once until the autosave "
+        "p95 (client) passes --capacity-limit-ms or a save errs; reports the largest step passed",
+    )
+    parser.add_argument(
+        "--capacity-steps",
+        default=",".join(map(str, DEFAULT_STEPS)),
+        help="numbers of leaders to try, in order (stops at the first that fails)",
+    )
+    parser.add_argument(
+        "--capacity-seconds", type=int, default=60, help="how long each step's leaders type"
+    )
+    parser.add_argument("--capacity-limit-ms", type=float, default=P95_LIMIT_MS)
+    parser.add_argument(
+        "--capacity-keep-going",
+        action="store_true",
+        help="go on past a step whose p95 is too slow, until a save errs or is lost",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="1%% data, 10 requests per page, 5 leaders × 4 saves, no Lighthouse: "
@@ -352,8 +473,11 @@ def main(argv=None):
     if args.smoke:
         args.scale, args.requests, args.users, args.workers = 0.01, SMOKE_REQUESTS, 2, 2
         args.leaders, args.leader_saves, args.leader_pause = 5, 4, 0.0
+        args.export_downloads = 1
         args.no_lighthouse = True
         args.database = args.database + "_smoke"
+    steps = [int(step) for step in args.capacity_steps.split(",") if step.strip()]
+    load_before = load_average()
 
     db_url = database_url(args.database)
     if args.smoke:
@@ -362,14 +486,18 @@ def main(argv=None):
         # An empty database each time: a changed seed never meets an older data set.
         drop_database(db_url)
         db_url = database_url(args.database)
-    seed_env = {**os.environ, "DEBUG": "1", "DATABASE_URL": db_url}
+    seed_env = {**os.environ, "DEBUG": "1", "DATABASE_URL": db_url, "BENCH_VIEWS": "1"}
     manage(seed_env, "migrate", "--no-input", "-v0")
     manage(seed_env, "load_geography")
     manage(seed_env, "seed_national", "--scale", str(args.scale))
-    targets = json.loads(manage(seed_env, "bench_targets", capture=True))
+    check_canvases = max(steps) if args.capacity else args.leaders
+    targets = json.loads(
+        manage(seed_env, "bench_targets", "--check-canvases", str(check_canvases), capture=True)
+    )
     block_history = table_figures(db_url)
     check_target = next(t for t in targets if t.get("kind") == "check")
-    targets = [t for t in targets if t.get("kind") != "check"]
+    export_targets = [t for t in targets if t.get("kind") == "export"]
+    targets = [t for t in targets if not t.get("kind")]
 
     env = production_env(db_url)
     manage(env, "collectstatic", "--no-input", "-v0")
@@ -379,44 +507,65 @@ def main(argv=None):
     log_path = work / "access.log"
     server = start_server(env, args.workers, log_path)
     try:
+        two_servers = check_two_servers(env, work / "access-2.log", targets, check_target)
+        if args.capacity:
+            return capacity_main(
+                args, steps, env, server, log_path, work, check_target, two_servers
+            )
         results = [
             run_page(t, env, log_path, args.seconds, args.users, work, args.requests)
             for t in targets
         ]
         memory = worker_memory_mb(server)
+        exports = [measure_export(HOST, t, args.export_downloads) for t in export_targets]
         autosave_check = run_autosave_check(check_target, env, log_path, work, args)
+        # The smoke run proves the capacity machinery works (sessions made beforehand, the
+        # cheaper client, a step's saves all found); its times on a loaded machine mean nothing.
+        capacity = (
+            capacity_steps(
+                check_target,
+                env,
+                log_path,
+                work,
+                steps=SMOKE_CAPACITY_STEPS,
+                seconds=SMOKE_CAPACITY_SECONDS,
+                pause=SMOKE_CAPACITY_PAUSE,
+                limit_ms=args.capacity_limit_ms,
+            )
+            if args.smoke
+            else None
+        )
         lighthouse = {} if args.no_lighthouse else run_lighthouse(HOST, targets, work)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    floor = next(row for row in results if row["name"] == "floor")
-    for row in results:
-        if row["p50_ms"] and floor["p50_ms"]:
-            row["ratio_p50"] = round(row["p50_ms"] / floor["p50_ms"], 1)
-            row["ratio_p95"] = round(row["p95_ms"] / floor["p95_ms"], 1)
-    budgets = check_budgets(results)
+    add_ratios(results)
+    budgets = check_budgets(results, exports, None if args.no_lighthouse else lighthouse)
+    load_after = load_average()
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "scale": args.scale,
         "seconds_per_page": None if args.requests else args.seconds,
         "concurrency": args.users,
         "gunicorn_workers": args.workers,
-        "machine": {
-            "cpus": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-        },
+        "machine": machine(),
+        "load_average_before": load_before,
+        "load_average_after": load_after,
         "requests_per_page": args.requests,
         "pages": results,
+        "exports": exports,
         "autosave_check": autosave_check,
+        "two_servers": two_servers,
+        "capacity_smoke": capacity,
         "block_history_before_the_run": block_history,
-        "budgets_passed": all(b["passed"] for b in budgets),
+        "budgets_passed": all_passed(budgets),
         "budgets": budgets,
         "worker_memory_mb": memory,
         "lighthouse": lighthouse,
     }
     print_table(results)
+    print_exports(exports)
     print(f"gunicorn worker memory after the run (MB): {memory}")
     print(summary_line(autosave_check))
     print(
@@ -425,12 +574,102 @@ def main(argv=None):
     )
     for name, scores in lighthouse.items():
         print(f"lighthouse {name}: {scores}")
+    print_budgets(budgets)
+    print(f"load average (1, 5, 15 min): {load_before} before, {load_after} after the run")
     name = "smoke" if args.smoke else datetime.datetime.now(datetime.UTC).date().isoformat()
     path = args.out / f"{name}.json"
+    if path.exists() and not args.smoke:  # a second run the same day keeps the first one's file
+        path = args.out / f"{datetime.datetime.now(datetime.UTC):%Y-%m-%dT%H%M}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     shutil.rmtree(work, ignore_errors=True)
     verdict = "PASS" if report["budgets_passed"] else "FAIL"
-    print(f"written {path}; budgets {verdict}")
+    print(f"written {path}; budgets {verdict}; two servers {pass_fail(two_servers['passed'])}")
+    return report
+
+
+def pass_fail(passed: bool) -> str:
+    return "PASS" if passed else "FAIL"
+
+
+def machine() -> dict:
+    return {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def capacity_steps(
+    check_target, env, log_path, work, *, steps, seconds, pause, limit_ms, keep_going=False
+):
+    """bench/capacity.py's steps against the running server, timed from its access log."""
+    start = {"at": 0}
+
+    def read_step_log(csv_prefix, paths):
+        sent = locust_count(csv_prefix, "autosave (leaders)")
+        return read_log_when_written(log_path, start["at"], paths, "POST", sent)
+
+    def run_locust_from_here(*run_args):
+        start["at"] = log_path.stat().st_size
+        return run_locust(*run_args)
+
+    return run_capacity(
+        check_target,
+        env,
+        steps=steps,
+        seconds=seconds,
+        pause=pause,
+        limit_ms=limit_ms,
+        run_locust=run_locust_from_here,
+        read_log=read_step_log,
+        out_dir=work,
+        presign=presigner(env, work),
+        log=lambda line: print(f"capacity {line}", flush=True),
+        keep_going=keep_going,
+    )
+
+
+def capacity_main(args, steps, env, server, log_path, work, check_target, two_servers) -> dict:
+    """The capacity run (bench/capacity.py) on the server already started."""
+    load_before = load_average()
+    capacity = capacity_steps(
+        check_target,
+        env,
+        log_path,
+        work,
+        steps=steps,
+        seconds=args.capacity_seconds,
+        pause=args.leader_pause,
+        limit_ms=args.capacity_limit_ms,
+        keep_going=args.capacity_keep_going,
+    )
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "scale": args.scale,
+        "gunicorn_workers": args.workers,
+        "machine": machine(),
+        "load_average_before": load_before,
+        "load_average_after": load_average(),
+        "worker_memory_mb": worker_memory_mb(server),
+        "capacity": capacity,
+        "two_servers": two_servers,
+    }
+    print(
+        f"capacity: {capacity['largest_passing_leaders']} leaders typing at once "
+        f"(autosave every {args.leader_pause} s, client p95 ≤ {args.capacity_limit_ms:g} ms, "
+        f"no error, none lost) with {args.workers} gunicorn workers on {os.cpu_count()} cores; "
+        f"load average {load_before} before, {report['load_average_after']} after"
+    )
+    name = (
+        "capacity-smoke"
+        if args.smoke
+        else (f"capacity-{datetime.datetime.now(datetime.UTC).date().isoformat()}-w{args.workers}")
+    )
+    path = args.out / f"{name}.json"
+    if path.exists() and not args.smoke:
+        path = args.out / f"{name}-{datetime.datetime.now(datetime.UTC):%H%M}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print(f"written {path}")
     return report
 
 

@@ -8,14 +8,14 @@ from bench.national import BENCH_PASSWORD
 from bench.thai_text import PHRASES
 from canvases.blocks import BLOCK_KEYS, MAX_BLOCK_CHARS
 from canvases.models import EDITABLE_STATUSES, Canvas, CanvasStatus, CommentThread
-from communities.models import Membership, MembershipRole
+from communities.models import Membership, MembershipRole, Province, Region
 
 # The autosave check draws its leaders from these many canvases at most.
 CHECK_SHARED_CANVASES = 20
 CHECK_SOLO_CANVASES = 200
 
 
-def _target(name, path, role="", login="", method="GET", data=None):
+def _target(name, path, role="", login="", method="GET", data=None, **extra):
     return {
         "name": name,
         "path": path,
@@ -24,7 +24,27 @@ def _target(name, path, role="", login="", method="GET", data=None):
         "password": BENCH_PASSWORD if login else "",
         "method": method,
         "data": data or {},
+        **extra,
     }
+
+
+def _largest_region() -> Region:
+    """The region with the most groups: the heaviest coverage page."""
+    return (
+        Region.objects.annotate(groups=models.Count("provinces__tambons__groups", distinct=True))
+        .order_by("-groups", "order")
+        .first()
+    )
+
+
+def _busiest_southern_province() -> Province:
+    """bench_staff's province with the most groups: the heaviest drill-down they open."""
+    return (
+        Province.objects.filter(region__slug="south")
+        .annotate(groups=models.Count("tambons__groups", distinct=True))
+        .order_by("-groups", "code")
+        .first()
+    )
 
 
 def _leader_canvases():
@@ -67,7 +87,7 @@ def _check_canvas(canvas: Canvas, logins: list[str]) -> dict:
     }
 
 
-def autosave_check_target() -> dict:
+def autosave_check_target(solo_canvases: int = CHECK_SOLO_CANVASES) -> dict:
     """Editable canvases for the autosave check, each with the leaders who may type in it.
 
     `shared`: canvases of groups with two leaders (bench/national.py makes
@@ -96,14 +116,14 @@ def autosave_check_target() -> dict:
             seen_groups.add(canvas.group_id)
             shared.append(_check_canvas(canvas, by_group[canvas.group_id][:2]))
     solo_groups = [g for g, names in by_group.items() if len(names) == 1]
-    for canvas in editable.filter(group_id__in=solo_groups[: CHECK_SOLO_CANVASES * 4]):
+    for canvas in editable.filter(group_id__in=solo_groups[: solo_canvases * 4]):
         login = by_group[canvas.group_id][0]
         if canvas.group_id in seen_groups or login in seen_logins:
             continue
         seen_groups.add(canvas.group_id)
         seen_logins.add(login)
         solo.append(_check_canvas(canvas, [login]))
-        if len(solo) >= CHECK_SOLO_CANVASES:
+        if len(solo) >= solo_canvases:
             break
     return {
         "name": "autosave check",
@@ -117,7 +137,7 @@ def autosave_check_target() -> dict:
     }
 
 
-def bench_targets() -> list[dict]:
+def bench_targets(check_canvases: int = CHECK_SOLO_CANVASES) -> list[dict]:
     canvases = _leader_canvases()
     canvas = canvases[0]
     autosave = _target("autosave", "", "leader", "bench_leader", method="POST")
@@ -128,8 +148,12 @@ def bench_targets() -> list[dict]:
     autosave["path"] = autosave["canvases"][0]["path"]
     compare = reverse("canvases:compare", args=[canvas["pk"]])
     review_canvas, review_number = _heaviest_waiting_version()
+    largest = _largest_region()
+    province = _busiest_southern_province()
     return [
         _target("floor", reverse("floor")),
+        # bench/urls.py, wired only in the benchmark's server (BENCH_VIEWS=1).
+        _target("signed-in floor", reverse("floor_signed_in"), "leader", "bench_leader"),
         _target("healthz", reverse("healthz")),
         _target("sign-in page", reverse("accounts:login")),
         _target("leader home", reverse("home"), "leader", "bench_leader"),
@@ -158,7 +182,42 @@ def bench_targets() -> list[dict]:
             "bench_mentor",
         ),
         _target("notifications", reverse("accounts:notifications"), "leader", "bench_leader"),
-        _target("coverage", reverse("mentors:coverage"), "staff", "bench_staff"),
+        _target(
+            "coverage",
+            f"{reverse('mentors:coverage')}?region={largest.slug}",
+            "staff",
+            "bench_national",
+            note=f"largest region: {largest.slug}",
+        ),
         _target("region groups", reverse("communities:group_list"), "staff", "bench_staff"),
-        autosave_check_target(),
+        _target(
+            "dashboard (region)",
+            reverse("dashboards:index"),
+            "staff",
+            "bench_staff",
+            note="the south, as its regional staff",
+        ),
+        _target(
+            "dashboard (country)",
+            reverse("dashboards:index"),
+            "staff",
+            "bench_national",
+            note="the whole country, as national staff",
+        ),
+        _target(
+            "dashboard (province)",
+            reverse("dashboards:province", args=[province.code]),
+            "staff",
+            "bench_staff",
+            note=f"drill-down to {province.code}, the south's province with the most groups",
+        ),
+        _target(
+            "canvases CSV (country)",
+            reverse("dashboards:export_canvases_csv"),
+            "staff",
+            "bench_national",
+            kind="export",
+            note="every canvas in the country, streamed",
+        ),
+        autosave_check_target(max(check_canvases, CHECK_SOLO_CANVASES)),
     ]

@@ -91,6 +91,8 @@ MIDDLEWARE = [
 # The benchmark reads each response's query count from a header.
 if env_bool("BENCH_QUERY_HEADER", default=False):
     MIDDLEWARE.insert(0, "cbmc_portal.middleware.QueryCountHeaderMiddleware")
+# The benchmark's own pages (bench/urls.py: the signed-in floor), on only in its server.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", default=False) and bool(importlib.util.find_spec("bench"))
 
 ROOT_URLCONF = "cbmc_portal.urls"
 WSGI_APPLICATION = "cbmc_portal.wsgi.application"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -19,5 +20,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCH_VIEWS:  # the benchmark's server only (bench/urls.py)
+    urlpatterns.append(path("", include("bench.urls")))
 
 handler500 = "cbmc_portal.views.server_error"

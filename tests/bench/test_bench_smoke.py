@@ -30,6 +30,10 @@ PAGES = {
     "review page",
     "coverage",
     "region groups",
+    "signed-in floor",
+    "dashboard (region)",
+    "dashboard (country)",
+    "dashboard (province)",
 }
 SMOKE_LEADERS, SMOKE_SAVES = 5, 4
 
@@ -59,7 +63,53 @@ def test_every_page_gets_its_fixed_number_of_requests_without_errors(report):
         assert (name, page["requests"], page["errors"]) == (name, per_page, 0)
     assert pages["canvas editor"]["queries"] > 0
     assert report["worker_memory_mb"]
-    assert "floor" not in {budget["page"] for budget in report["budgets"]}
+    assert len(report["load_average_before"]) == 3
+
+
+def test_every_page_is_quoted_against_both_floors(report):
+    for page in report["pages"]:
+        assert page["ratio_p95"] is not None and page["ratio_signed_in_p95"] is not None
+    pages = {page["name"]: page for page in report["pages"]}
+    assert pages["signed-in floor"]["ratio_signed_in_p95"] == 1.0
+    # Session, user and the bell's count; the bare floor touches no database.
+    assert (pages["floor"]["queries"], pages["signed-in floor"]["queries"]) == (0, 3)
+
+
+def test_every_budget_is_checked_and_written(report):
+    budgets = {budget["page"]: budget for budget in report["budgets"]}
+    assert "floor" not in budgets
+    assert {page["name"] for page in report["pages"]} - {"floor"} <= set(budgets)
+    assert budgets["leader home"]["limits"] == [
+        "p95 ≤ 50 ms",
+        "p95 ≤ 2× signed-in floor",
+        "no errors",
+    ]
+    assert budgets["dashboard (country)"]["limits"][0] == "p95 ≤ 300 ms"
+    assert budgets["canvases CSV (country)"]["passed"]  # streamed, no error
+    # The smoke run has no Lighthouse: said so, not counted as passed.
+    assert budgets["lighthouse dashboard (region)"]["verdict"] == "SKIPPED"
+
+
+def test_the_country_export_streams_every_canvas(report):
+    (export,) = report["exports"]
+    assert export["name"] == "canvases CSV (country)"
+    assert (export["downloads"], export["errors"], export["streamed"]) == (1, 0, True)
+    assert export["rows"] > 0 and export["bytes"] > 0
+    assert 0 < export["ttfb_ms_max"] <= export["total_ms_max"]
+
+
+def test_a_session_and_a_save_carry_across_two_app_servers(report):
+    two = report["two_servers"]
+    assert len(two["steps"]) == 5
+    assert two["passed"], two["steps"]
+
+
+def test_the_capacity_step_finds_every_save(report):
+    (step,) = report["capacity_smoke"]["steps"]
+    assert step["leaders"] == 5 and step["shared_canvases"] == 1
+    assert step["acknowledged"] >= 5  # at least one save each; how many more depends on the clock
+    assert (step["found"], step["lost"]) == (step["acknowledged"], 0)
+    assert (step["conflicts"], step["errors"], step["http_errors"]) == (0, 0, 0)
 
 
 def test_every_acknowledged_autosave_is_found_in_the_database(report):
