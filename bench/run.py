@@ -132,6 +132,14 @@ def start_server(env, workers: int, log_path: Path, port: int = PORT):
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            # Sync workers, whatever gunicorn.conf.py runs in production: a request waits in
+            # the listen queue, not half-served in a thread waiting for the GIL, so the access
+            # log's time is the page's own cost. The country's export takes longer than the
+            # default 30 s on a loaded machine.
+            "--worker-class",
+            "sync",
+            "--timeout",
+            "120",
             "--access-logfile",
             str(log_path),
             "--access-logformat",
