@@ -263,14 +263,28 @@ def _grouped_sets(queryset, lookups: list[str], **aggregates) -> dict:
     return out
 
 
-def _figures(scope: Scope, levels: list) -> dict:
+# The figures each map figure is made of (any other map figure is counted as itself).
+MAP_FIGURE_SOURCES = {
+    "approved_share": {"draft", "submitted", "changes_requested", "approved"},
+    "target_share": {"approved_tambons"},
+    "groups_without_mentor": {"groups", "groups_with_mentor"},
+}
+
+
+def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -> dict:
     """Every live figure for the page's total and each grouping: `levels` are functions
-    of a lookup path to a group giving the lookup of the area to group by. Six queries."""
+    of a lookup path to a group giving the lookup of the area to group by. Six queries.
+
+    A second level (the country's provinces, for its map) is counted only by the queries
+    giving `map_figures`, the figures the map shows: each level more is one more sort of
+    every row the query reads.
+    """
     fy = scope.fiscal_year
     out: dict = {}
 
     def merge(path, queryset, **aggregates):
-        lookups = [level(path) for level in levels]
+        used = levels if map_figures & aggregates.keys() else levels[:1]
+        lookups = [level(path) for level in used]
         for key, values in _grouped_sets(queryset, lookups, **aggregates).items():
             out.setdefault(key, {}).update(values)
 
@@ -287,15 +301,21 @@ def _figures(scope: Scope, levels: list) -> dict:
         **{state: Sum(state) for state in STATES},
         oldest_waiting_at=Min("waiting_since"),
     )
+    decisions = DecisionTally.objects.filter(
+        scope.q("group__"), decided_at__gte=fy.starts_at, decided_at__lt=fy.ends_at
+    )
     merge(
         "group__",
-        DecisionTally.objects.filter(
-            scope.q("group__"), decided_at__gte=fy.starts_at, decided_at__lt=fy.ends_at
-        ),
+        decisions,
         decisions=Count("pk"),
         median_days=Percentile("waited_days", 0.5),
         p90_days=Percentile("waited_days", 0.9),
-        approved_tambons=Count("group__tambon_id", filter=Q(approved=True), distinct=True),
+    )
+    # Apart, so a map of approved tambons does not sort every decision once more.
+    merge(
+        "group__",
+        decisions.filter(approved=True),
+        approved_tambons=Count("group__tambon_id", distinct=True),
     )
     merge(
         "group__",
@@ -446,13 +466,17 @@ def _targets(scope: Scope) -> dict:
     )
 
 
-def dashboard(scope: Scope, *, now=None) -> Dashboard:
-    """The page's total and one row per child area, with targets shared out by tambons."""
+def dashboard(scope: Scope, *, map_figure: str = "", now=None) -> Dashboard:
+    """The page's total and one row per child area, with targets shared out by tambons.
+
+    On the country's page, `map_figure` (the figure its province map shows) is also
+    counted per province, in the same queries."""
     levels = [scope.child_lookup]
-    if scope.level == Level.COUNTRY and scope.child_level == Level.REGION:
-        # The country's map is of provinces: counted in the same queries.
+    map_figures: frozenset = frozenset()
+    if scope.level == Level.COUNTRY and scope.child_level == Level.REGION and map_figure:
         levels.append(lambda path: f"{path}tambon__province_id")
-    counted = _figures(scope, levels)
+        map_figures = frozenset(MAP_FIGURE_SOURCES.get(map_figure, {map_figure}))
+    counted = _figures(scope, levels, map_figures)
     total = _fill(Figures(name=str(scope.area or "")), counted.get((TOTAL, None), {}))
     by_child = {key: values for (index, key), values in counted.items() if index == 0}
     areas = _child_areas(scope, by_child.keys())

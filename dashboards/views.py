@@ -235,7 +235,7 @@ def _dashboard_page(request, level=None, code=None):
         url = reverse("dashboards:province", args=[province.pk])
         return redirect(url + _carried_query(request))
     sort = form.cleaned_data.get("sort") or "name"
-    data = selectors.dashboard(scope)
+    data = selectors.dashboard(scope, map_figure=form.cleaned_data["figure"])
     column = sort.lstrip("-")
     data.rows = selectors.sort_rows(data.rows, column, sort.startswith("-"))
     query = _carried_query(request)
