@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='canvasversion',
             name='submitted_from',
-            field=models.CharField(choices=[('draft', 'ฉบับร่าง'), ('submitted', 'ส่งแล้ว รอพิจารณา'), ('changes_requested', 'ขอให้ปรับแก้'), ('approved', 'ผ่านการพิจารณา')], default='draft', max_length=20, verbose_name='ส่งจากสถานะ'),
+            field=models.CharField(choices=[('draft', 'ฉบับร่าง'), ('submitted', 'ส่งแล้ว รอพิจารณา'), ('changes_requested', 'ขอให้ปรับแก้'), ('approved', 'ผ่านการพิจารณา')], db_default='draft', default='draft', max_length=20, verbose_name='ส่งจากสถานะ'),
         ),
         migrations.AddField(
             model_name='canvasversion',
