@@ -10,24 +10,13 @@ anyone else gets 404. Insiders without the right get 403.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from communities.access import can_see_region, groups_visible_to, is_group_leader
+# The same readers as the group's canvases.
+from canvases.access import groups_with_canvases_visible_to
+from communities.access import can_see_region, is_group_leader
 from communities.models import CommunityGroup
-from mentors.selectors import assigned_group_ids_subquery, is_assigned_mentor
-
-
-def groups_in_programme_visible_to(user):
-    """Groups whose programme the user may read, in one query whatever the user."""
-    groups = groups_visible_to(user)
-    if not user.is_authenticated or not user.is_mentor:
-        return groups
-    return (
-        CommunityGroup.objects.with_place()
-        .filter(Q(pk__in=groups.values("pk")) | Q(pk__in=assigned_group_ids_subquery(user)))
-        .distinct()
-    )
+from mentors.selectors import is_assigned_mentor
 
 
 def _region_id(group: CommunityGroup):
@@ -55,7 +44,7 @@ def can_move_stage(user, group: CommunityGroup) -> bool:
 
 
 def get_group_for_programme(user, pk) -> CommunityGroup:
-    return get_object_or_404(groups_in_programme_visible_to(user), pk=pk)
+    return get_object_or_404(groups_with_canvases_visible_to(user), pk=pk)
 
 
 def _get(user, pk, rule) -> CommunityGroup:
