@@ -194,6 +194,11 @@ class CommunityGroup(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def region_id(self):
+        """The region of the group's province (reads the tambon and province if not loaded)."""
+        return self.tambon.province.region_id
+
     def sector_labels(self) -> list[str]:
         labels = dict(Sector.choices)
         return [labels.get(sector, sector) for sector in self.sectors]

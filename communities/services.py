@@ -28,10 +28,6 @@ def group_save(*, form) -> CommunityGroup:
     return form.save()
 
 
-def _region_id(group: CommunityGroup):
-    return group.tambon.province.region_id
-
-
 @transaction.atomic
 def group_add_person(
     *, group: CommunityGroup, by, display_name: str, phone: str, email: str = "", role: str
@@ -82,7 +78,7 @@ def _attach(*, group, person, role, by, invitation=None):
         action=audit.AuditAction.PERSON_ATTACHED,
         target_user=person,
         target=group,
-        region_id=_region_id(group),
+        region_id=group.region_id,
         summary=group.name,
         details=details,
     )
@@ -104,7 +100,7 @@ def _invite(*, group, person, phone, role, by) -> Invitation:
         action=audit.AuditAction.PERSON_INVITED,
         target_user=person,
         target=invitation,
-        region_id=_region_id(group),
+        region_id=group.region_id,
         summary=invitation.phone_display,
         details={"group": group.pk, "role": role, "delivered": delivered},
     )
@@ -173,7 +169,7 @@ def invitation_withdraw(*, invitation: Invitation, by) -> None:
         action=audit.AuditAction.PERSON_INVITED,
         target_user=invitation.invitee,
         target=invitation,
-        region_id=_region_id(invitation.group),
+        region_id=invitation.group.region_id,
         summary=invitation.phone_display,
         details={"group": invitation.group_id, "withdrawn": True},
     )

@@ -166,8 +166,20 @@ def share_text(without: int, total: int) -> str:
     return f"{percent}%"
 
 
+class _ShareWithoutMentor:
+    """The share of groups without a mentor, as a colour step and as text."""
+
+    @property
+    def step(self) -> int | None:
+        return coverage_step(self.without_mentor, self.group_count)
+
+    @property
+    def percent(self) -> str:
+        return share_text(self.without_mentor, self.group_count)
+
+
 @dataclass
-class ProvinceCoverage:
+class ProvinceCoverage(_ShareWithoutMentor):
     province: Province
     group_count: int
     mentors: list = field(default_factory=list)
@@ -183,17 +195,9 @@ class ProvinceCoverage:
         """It has groups, and no active mentor covers it nor follows any of them."""
         return self.has_groups and not self.mentor_count and self.without_mentor == self.group_count
 
-    @property
-    def step(self) -> int | None:
-        return coverage_step(self.without_mentor, self.group_count)
-
-    @property
-    def percent(self) -> str:
-        return share_text(self.without_mentor, self.group_count)
-
 
 @dataclass
-class CoverageTotals:
+class CoverageTotals(_ShareWithoutMentor):
     """Sums over provinces; the share counts only provinces that have groups."""
 
     province_count: int = 0
@@ -212,14 +216,6 @@ class CoverageTotals:
             provinces_without_groups=sum(1 for row in rows if not row.has_groups),
             provinces_without_mentor=sum(1 for row in rows if row.has_no_mentor),
         )
-
-    @property
-    def step(self) -> int | None:
-        return coverage_step(self.without_mentor, self.group_count)
-
-    @property
-    def percent(self) -> str:
-        return share_text(self.without_mentor, self.group_count)
 
 
 @dataclass

@@ -19,10 +19,6 @@ from communities.models import CommunityGroup
 from mentors.selectors import is_assigned_mentor
 
 
-def _region_id(group: CommunityGroup):
-    return group.tambon.province.region_id
-
-
 def can_edit_results(user, group: CommunityGroup) -> bool:
     """The group's leaders enter and correct its results (the row's state is the service's)."""
     return is_group_leader(user, group)
@@ -40,7 +36,7 @@ def can_confirm_results(user, group: CommunityGroup) -> bool:
 
 def can_move_stage(user, group: CommunityGroup) -> bool:
     """The assigned mentors, staff of the group's region and national staff."""
-    return can_see_region(user, _region_id(group)) or is_assigned_mentor(user, group)
+    return can_see_region(user, group.region_id) or is_assigned_mentor(user, group)
 
 
 def get_group_for_programme(user, pk) -> CommunityGroup:

@@ -30,10 +30,6 @@ RESULT_CONFIRMED = gettext_lazy("ผลลัพธ์ช่วงนี้พ�
 RESULT_EXISTS = gettext_lazy("มีผลลัพธ์ของช่วงนี้แล้ว กรุณาเลือกแก้ไขจากรายการผลลัพธ์")
 
 
-def _region_id(group: CommunityGroup):
-    return group.tambon.province.region_id
-
-
 @transaction.atomic
 def stage_move(*, group: CommunityGroup, by, direction: str, expected: str, note: str = ""):
     """Move the group one step forward or back and record who, when, from, to and why.
@@ -61,7 +57,7 @@ def stage_move(*, group: CommunityGroup, by, direction: str, expected: str, note
         actor=by,
         action=audit.AuditAction.PROGRAMME_STAGE,
         target=group,
-        region_id=_region_id(group),
+        region_id=group.region_id,
         summary=f"{group.name}: {current} → {target}",
         details={"from": current, "to": target, "note": note, "move": move.pk},
     )
@@ -99,14 +95,19 @@ def result_save(*, group: CommunityGroup, by, period: Period, values: dict, edit
     return result
 
 
-@transaction.atomic
-def result_confirm(*, result: Result, by):
-    """An assigned mentor confirms a result: it becomes read-only. Confirming twice is a no-op."""
-    result = (
+def _locked(result: Result) -> Result:
+    """The result read again, locked until the transaction ends, with its group's place."""
+    return (
         Result.objects.select_for_update()
         .select_related("group__tambon__province")
         .get(pk=result.pk)
     )
+
+
+@transaction.atomic
+def result_confirm(*, result: Result, by):
+    """An assigned mentor confirms a result: it becomes read-only. Confirming twice is a no-op."""
+    result = _locked(result)
     if result.is_confirmed:
         return result
     result.confirmed_at = timezone.now()
@@ -117,7 +118,7 @@ def result_confirm(*, result: Result, by):
         actor=by,
         action=audit.AuditAction.RESULT_CONFIRMATION,
         target=result,
-        region_id=_region_id(result.group),
+        region_id=result.group.region_id,
         summary=f"{result.group.name}: {result.period.label} ✓",
         details={"confirmed": True},
     )
@@ -127,11 +128,7 @@ def result_confirm(*, result: Result, by):
 @transaction.atomic
 def result_unconfirm(*, result: Result, by, note: str):
     """An assigned mentor opens a confirmed result again for the leaders, saying why."""
-    result = (
-        Result.objects.select_for_update()
-        .select_related("group__tambon__province")
-        .get(pk=result.pk)
-    )
+    result = _locked(result)
     if not result.is_confirmed:
         return result
     result.confirmed_at = None
@@ -142,7 +139,7 @@ def result_unconfirm(*, result: Result, by, note: str):
         actor=by,
         action=audit.AuditAction.RESULT_CONFIRMATION,
         target=result,
-        region_id=_region_id(result.group),
+        region_id=result.group.region_id,
         summary=f"{result.group.name}: {result.period.label} ✗",
         details={"confirmed": False, "note": note},
     )
