@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from canvases.blocks import BLOCK_KEYS, BLOCKS_BY_KEY, empty_blocks
-from communities.models import CommunityGroup
+from communities.models import CommunityGroup, Province, Region, Tambon
 
 
 class CanvasStatus(models.TextChoices):
@@ -387,9 +387,41 @@ class Comment(models.Model):
 # state calls in its own transaction (see `services._event`): they are never behind
 # the canvases they count. A dashboard then sums a few narrow rows per group instead
 # of reading 200,000 versions and their events at national scale.
+# Each row repeats its group's place (region, province, tambon), so a region's rows are
+# one index range, without joining 20,000 groups and their tambons; a group that moves
+# has its rows written again (`communities.signals.groups_moved`).
 
 
-class GroupTally(models.Model):
+class PlacedTally(models.Model):
+    """Where the counted group is: its tambon, province and region at the last refresh."""
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("ภาค"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("จังหวัด"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+    tambon = models.ForeignKey(
+        Tambon,
+        verbose_name=_("ตำบล"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class GroupTally(PlacedTally):
     """A group's canvases by state today, and since when the oldest one waits."""
 
     group = models.OneToOneField(
@@ -414,14 +446,15 @@ class GroupTally(models.Model):
                 fields=["waiting_since"],
                 condition=models.Q(waiting_since__isnull=False),
                 name="group_tally_waiting",
-            )
+            ),
+            models.Index(fields=["region", "province"], name="group_tally_place"),
         ]
 
     def __str__(self):
         return str(self.group_id)
 
 
-class MonthTally(models.Model):
+class MonthTally(PlacedTally):
     """What a group submitted and had approved in one Bangkok month."""
 
     group = models.ForeignKey(
@@ -437,13 +470,20 @@ class MonthTally(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "month"], name="one_tally_per_group_month")
         ]
-        indexes = [models.Index(fields=["month"], name="month_tally_month")]
+        indexes = [
+            models.Index(fields=["month"], name="month_tally_month"),
+            models.Index(
+                fields=["region", "month"],
+                include=["province", "submitted", "approved"],
+                name="month_tally_region",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.group_id} {self.month:%Y-%m}"
 
 
-class DecisionTally(models.Model):
+class DecisionTally(PlacedTally):
     """One decision on a submitted version: when, which way, and how long it waited."""
 
     event = models.OneToOneField(
@@ -463,7 +503,15 @@ class DecisionTally(models.Model):
     class Meta:
         verbose_name = _("ผลการพิจารณา (สรุป)")
         verbose_name_plural = _("ผลการพิจารณา (สรุป)")
-        indexes = [models.Index(fields=["decided_at"], name="decision_tally_at")]
+        indexes = [
+            models.Index(fields=["decided_at"], name="decision_tally_at"),
+            # A region's decisions of a year, read from the index alone.
+            models.Index(
+                fields=["region", "decided_at"],
+                include=["province", "tambon", "approved", "waited_days"],
+                name="decision_tally_region",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.group_id} {self.decided_at:%Y-%m-%d}"

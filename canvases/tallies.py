@@ -21,24 +21,35 @@ from canvases.models import CanvasStatus, EventKind
 _LOCK_NAMESPACE = 0x7A11
 BANGKOK = "Asia/Bangkok"
 
+# The group's place, repeated on each of its rows (see canvases.models.PlacedTally).
+_PLACE = """
+JOIN communities_communitygroup g ON g.id = c.group_id
+JOIN communities_tambon t ON t.code = g.tambon_id
+JOIN communities_province p ON p.code = t.province_id
+"""
+
 _GROUP_TALLY = """
 INSERT INTO canvases_grouptally
-    (group_id, draft, submitted, changes_requested, approved, waiting_since)
-SELECT c.group_id,
+    (group_id, region_id, province_id, tambon_id,
+     draft, submitted, changes_requested, approved, waiting_since)
+SELECT c.group_id, p.region_id, t.province_id, g.tambon_id,
        COUNT(*) FILTER (WHERE c.status = %(draft)s),
        COUNT(*) FILTER (WHERE c.status = %(submitted)s),
        COUNT(*) FILTER (WHERE c.status = %(changes_requested)s),
        COUNT(*) FILTER (WHERE c.status = %(approved)s),
        MIN(v.submitted_at) FILTER (WHERE c.status = %(submitted)s)
 FROM canvases_canvas c
+{place}
 LEFT JOIN canvases_canvasversion v ON v.canvas_id = c.id AND v.number = c.version_count
 WHERE {groups}
-GROUP BY c.group_id
+GROUP BY c.group_id, p.region_id, t.province_id, g.tambon_id
 """
 
 _MONTH_TALLY = """
-INSERT INTO canvases_monthtally (group_id, month, submitted, approved)
-SELECT group_id, month, SUM(submitted), SUM(approved)
+INSERT INTO canvases_monthtally
+    (group_id, region_id, province_id, tambon_id, month, submitted, approved)
+SELECT counted.group_id, p.region_id, t.province_id, g.tambon_id,
+       month, SUM(submitted), SUM(approved)
 FROM (
     SELECT c.group_id, DATE_TRUNC('month', v.submitted_at AT TIME ZONE %(tz)s)::date AS month,
            1 AS submitted, 0 AS approved
@@ -49,16 +60,20 @@ FROM (
     FROM canvases_canvasevent e JOIN canvases_canvas c ON c.id = e.canvas_id
     WHERE e.kind = %(approved_event)s AND {groups}
 ) AS counted
-GROUP BY group_id, month
+JOIN communities_communitygroup g ON g.id = counted.group_id
+JOIN communities_tambon t ON t.code = g.tambon_id
+JOIN communities_province p ON p.code = t.province_id
+GROUP BY counted.group_id, p.region_id, t.province_id, g.tambon_id, month
 """
 
 _DECISION_TALLY = """
-INSERT INTO canvases_decisiontally (event_id, group_id, decided_at, approved, waited_days)
-SELECT e.id, c.group_id, e.at, e.kind = %(approved_event)s,
-       EXTRACT(EPOCH FROM e.at - v.submitted_at) / 86400.0
+INSERT INTO canvases_decisiontally
+    (event_id, group_id, region_id, province_id, tambon_id, decided_at, approved, waited_days)
+SELECT e.id, c.group_id, p.region_id, t.province_id, g.tambon_id, e.at,
+       e.kind = %(approved_event)s, EXTRACT(EPOCH FROM e.at - v.submitted_at) / 86400.0
 FROM canvases_canvasevent e
 JOIN canvases_canvas c ON c.id = e.canvas_id
-JOIN canvases_canvasversion v ON v.id = e.version_id
+{place}JOIN canvases_canvasversion v ON v.id = e.version_id
 WHERE e.kind IN (%(approved_event)s, %(changes_requested_event)s) AND {groups}
 """
 
@@ -94,8 +109,13 @@ def refresh_groups(group_ids) -> None:
                 cursor.execute(f"DELETE FROM {table} WHERE group_id = ANY(%(groups)s)", params)
             groups = "c.group_id = ANY(%(groups)s)"
         for statement in (_GROUP_TALLY, _MONTH_TALLY, _DECISION_TALLY):
-            cursor.execute(statement.format(groups=groups), params)
+            cursor.execute(statement.format(groups=groups, place=_PLACE), params)
 
 
 def refresh_group(group_id: int) -> None:
     refresh_groups([group_id])
+
+
+def refresh_moved_groups(sender, *, group_ids, **kwargs) -> None:
+    """`communities.signals.groups_moved`: the groups' rows carry their old place."""
+    refresh_groups(group_ids)

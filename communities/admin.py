@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from communities import services
 from communities.models import (
     CommunityGroup,
     Invitation,
@@ -34,6 +35,9 @@ class ProvinceAdmin(admin.ModelAdmin):
     search_fields = ["name_th", "name_en", "code"]
     readonly_fields = ["code", "name_th", "name_en", "abolished_on"]
 
+    def save_model(self, request, obj, form, change):
+        services.province_save(form=form)
+
 
 @admin.register(RegionStaff)
 class RegionStaffAdmin(admin.ModelAdmin):
@@ -55,6 +59,9 @@ class CommunityGroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en", "tambon__name_th"]
     raw_id_fields = ["tambon"]
     inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        services.group_save(form=form)
 
 
 @admin.register(Invitation)

@@ -10,7 +10,8 @@ from accounts import audit
 from accounts.notifications import Event, in_each_language, notify
 from accounts.services import user_by_phone, user_get_or_create_by_phone
 from communities import access
-from communities.models import CommunityGroup, Invitation, InvitationStatus, Membership
+from communities.models import CommunityGroup, Invitation, InvitationStatus, Membership, Province
+from communities.signals import groups_moved
 
 
 class PersonAdded(enum.Enum):
@@ -24,8 +25,25 @@ class PersonAdded(enum.Enum):
 
 @transaction.atomic
 def group_save(*, form) -> CommunityGroup:
-    """Create or update a group from a validated GroupForm."""
-    return form.save()
+    """Create or update a group from a validated form (the staff's or the admin's)."""
+    moved = form.instance.pk is not None and "tambon" in form.changed_data
+    group = form.save()
+    if moved:
+        groups_moved.send(sender=CommunityGroup, group_ids=[group.pk])
+    return group
+
+
+@transaction.atomic
+def province_save(*, form) -> Province:
+    """Save a province from the admin's form; moving it to another region moves its groups."""
+    moved = "region" in form.changed_data
+    province = form.save()
+    if moved:
+        group_ids = list(
+            CommunityGroup.objects.filter(tambon__province=province).values_list("pk", flat=True)
+        )
+        groups_moved.send(sender=Province, group_ids=group_ids)
+    return province
 
 
 @transaction.atomic

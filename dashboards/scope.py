@@ -3,7 +3,9 @@
 Every figure is a query over some model that reaches a community group
 through a path (`group__`, `canvas__group__`); `Scope.q(path)` is the one
 place that turns the area, the mentor's groups and the filters into a
-condition on that path, so every figure counts the same groups.
+condition on that path, so every figure counts the same groups. Rows that
+carry their group's place themselves (the canvases' summary rows) are asked
+with `placed=True`: the area is then read from their own columns.
 """
 
 from dataclasses import dataclass, field
@@ -21,6 +23,16 @@ class Level:
     PROVINCE = "province"
     DISTRICT = "district"
     TAMBON = "tambon"
+
+
+# The lookups of each level on rows carrying their group's place.
+_PLACED_LOOKUPS = {
+    Level.REGION: "region_id",
+    Level.PROVINCE: "province_id",
+    Level.DISTRICT: "tambon__district_id",
+    Level.TAMBON: "tambon_id",
+    "group": "group_id",
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,9 @@ class Scope:
             Level.TAMBON: "group",
         }[self.level]
 
-    def child_lookup(self, path: str = "") -> str:
+    def child_lookup(self, path: str = "", placed: bool = False) -> str:
+        if placed:
+            return _PLACED_LOOKUPS[self.child_level]
         lookup = {
             Level.REGION: "tambon__province__region_id",
             Level.PROVINCE: "tambon__province_id",
@@ -80,21 +94,25 @@ class Scope:
         }[self.child_level]
         return path + lookup
 
-    def area_q(self, path: str = "") -> Q:
-        """The area alone, on a path to a group (`tambon__` from a group's tambon)."""
+    def area_q(self, path: str = "", placed: bool = False) -> Q:
+        """The area alone, on a path to a group (`tambon__` from a group's tambon), or
+        on the row's own place columns when `placed`."""
         if self.tambon:
             return Q(**{f"{path}tambon_id": self.tambon.pk})
         if self.district:
             return Q(**{f"{path}tambon__district_id": self.district.pk})
         if self.province:
-            return Q(**{f"{path}tambon__province_id": self.province.pk})
+            lookup = "province_id" if placed else f"{path}tambon__province_id"
+            return Q(**{lookup: self.province.pk})
         if self.region:
-            return Q(**{f"{path}tambon__province__region_id": self.region.pk})
+            lookup = "region_id" if placed else f"{path}tambon__province__region_id"
+            return Q(**{lookup: self.region.pk})
         return Q()
 
-    def q(self, path: str = "") -> Q:
-        """The groups this page counts, as a condition on `path` (a lookup prefix to a group)."""
-        condition = self.area_q(path)
+    def q(self, path: str = "", placed: bool = False) -> Q:
+        """The groups this page counts, as a condition on `path` (a lookup prefix to a group);
+        `placed`: the rows carry their group's place (canvases.models.PlacedTally)."""
+        condition = self.area_q("" if placed else path, placed)
         if self.viewer.is_mentor:
             condition &= Q(**{f"{path}id__in": list(self.viewer.group_ids)})
         if self.filters.cohort_id:

@@ -282,9 +282,9 @@ def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -
     fy = scope.fiscal_year
     out: dict = {}
 
-    def merge(path, queryset, **aggregates):
+    def merge(path, queryset, placed=False, **aggregates):
         used = levels if map_figures & aggregates.keys() else levels[:1]
-        lookups = [level(path) for level in used]
+        lookups = [level(path, placed) for level in used]
         for key, values in _grouped_sets(queryset, lookups, **aggregates).items():
             out.setdefault(key, {}).update(values)
 
@@ -297,16 +297,18 @@ def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -
     # Canvases and decisions from the summary rows their services keep (canvases.tallies).
     merge(
         "group__",
-        GroupTally.objects.filter(scope.q("group__")),
+        GroupTally.objects.filter(scope.q("group__", placed=True)),
+        placed=True,
         **{state: Sum(state) for state in STATES},
         oldest_waiting_at=Min("waiting_since"),
     )
     decisions = DecisionTally.objects.filter(
-        scope.q("group__"), decided_at__gte=fy.starts_at, decided_at__lt=fy.ends_at
+        scope.q("group__", placed=True), decided_at__gte=fy.starts_at, decided_at__lt=fy.ends_at
     )
     merge(
         "group__",
         decisions,
+        placed=True,
         decisions=Count("pk"),
         median_days=Percentile("waited_days", 0.5),
         p90_days=Percentile("waited_days", 0.9),
@@ -315,7 +317,8 @@ def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -
     merge(
         "group__",
         decisions.filter(approved=True),
-        approved_tambons=Count("group__tambon_id", distinct=True),
+        placed=True,
+        approved_tambons=Count("tambon_id", distinct=True),
     )
     merge(
         "group__",
@@ -438,7 +441,7 @@ def _cohorts(scope: Scope) -> dict:
 def _oldest_waiting(scope: Scope) -> CanvasVersion | None:
     """The submission waiting longest: that of the group whose tally waits longest."""
     longest_waiting_group = (
-        GroupTally.objects.filter(scope.q("group__"), waiting_since__isnull=False)
+        GroupTally.objects.filter(scope.q("group__", placed=True), waiting_since__isnull=False)
         .order_by("waiting_since", "group_id")
         .values("group_id")[:1]
     )
@@ -466,6 +469,10 @@ def _targets(scope: Scope) -> dict:
     )
 
 
+def _province_lookup(path: str, placed: bool) -> str:
+    return "province_id" if placed else f"{path}tambon__province_id"
+
+
 def dashboard(scope: Scope, *, map_figure: str = "", now=None) -> Dashboard:
     """The page's total and one row per child area, with targets shared out by tambons.
 
@@ -474,7 +481,9 @@ def dashboard(scope: Scope, *, map_figure: str = "", now=None) -> Dashboard:
     levels = [scope.child_lookup]
     map_figures: frozenset = frozenset()
     if scope.level == Level.COUNTRY and scope.child_level == Level.REGION and map_figure:
-        levels.append(lambda path: f"{path}tambon__province_id")
+        levels.append(
+            lambda path, placed: "province_id" if placed else f"{path}tambon__province_id"
+        )
         map_figures = frozenset(MAP_FIGURE_SOURCES.get(map_figure, {map_figure}))
     counted = _figures(scope, levels, map_figures)
     total = _fill(Figures(name=str(scope.area or "")), counted.get((TOTAL, None), {}))
@@ -580,7 +589,7 @@ def monthly_counts(scope: Scope, *, months: int = MONTHS_SHOWN, now=None) -> lis
         first = (first - datetime.timedelta(days=1)).replace(day=1)
     counted = {
         row["month"]: row
-        for row in MonthTally.objects.filter(scope.q("group__"), month__gte=first)
+        for row in MonthTally.objects.filter(scope.q("group__", placed=True), month__gte=first)
         .order_by()
         .values("month")
         .annotate(submitted=Sum("submitted"), approved=Sum("approved"))
