@@ -511,6 +511,11 @@ class DecisionTally(PlacedTally):
                 include=["province", "tambon", "approved", "waited_days"],
                 name="decision_tally_region",
             ),
+            models.Index(
+                fields=["province", "decided_at"],
+                include=["tambon", "approved", "waited_days"],
+                name="decision_tally_province",
+            ),
         ]
 
     def __str__(self):

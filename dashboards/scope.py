@@ -97,17 +97,31 @@ class Scope:
     def area_q(self, path: str = "", placed: bool = False) -> Q:
         """The area alone, on a path to a group (`tambon__` from a group's tambon), or
         on the row's own place columns when `placed`."""
+        if placed:
+            return self._placed_area_q()
         if self.tambon:
             return Q(**{f"{path}tambon_id": self.tambon.pk})
         if self.district:
             return Q(**{f"{path}tambon__district_id": self.district.pk})
         if self.province:
-            lookup = "province_id" if placed else f"{path}tambon__province_id"
-            return Q(**{lookup: self.province.pk})
+            return Q(**{f"{path}tambon__province_id": self.province.pk})
         if self.region:
-            lookup = "region_id" if placed else f"{path}tambon__province__region_id"
-            return Q(**{lookup: self.region.pk})
+            return Q(**{f"{path}tambon__province__region_id": self.region.pk})
         return Q()
+
+    def _placed_area_q(self) -> Q:
+        """Every level down to the area, so a province's rows are a range of its
+        region's index (the summary rows' indexes lead with the region)."""
+        condition = Q()
+        if self.region_id:
+            condition &= Q(region_id=self.region_id)
+        if self.province:
+            condition &= Q(province_id=self.province.pk)
+        if self.district:
+            condition &= Q(tambon__district_id=self.district.pk)
+        if self.tambon:
+            condition &= Q(tambon_id=self.tambon.pk)
+        return condition
 
     def q(self, path: str = "", placed: bool = False) -> Q:
         """The groups this page counts, as a condition on `path` (a lookup prefix to a group);

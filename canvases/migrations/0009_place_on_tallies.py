@@ -87,4 +87,12 @@ class Migration(migrations.Migration):
                 name="decision_tally_region",
             ),
         ),
+        migrations.AddIndex(
+            model_name="decisiontally",
+            index=models.Index(
+                fields=["province", "decided_at"],
+                include=["tambon", "approved", "waited_days"],
+                name="decision_tally_province",
+            ),
+        ),
     ]
