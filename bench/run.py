@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.autosave_check import run_check, summary_line  # noqa: E402
-from bench.budgets import all_passed, check_budgets, print_budgets  # noqa: E402
+from bench.budgets import SIGNED_IN_FLOOR, all_passed, check_budgets, print_budgets  # noqa: E402
 from bench.capacity import DEFAULT_STEPS, P95_LIMIT_MS, run_capacity  # noqa: E402
 from bench.export_timing import measure_export  # noqa: E402
 from bench.history_size import table_figures  # noqa: E402
@@ -417,6 +417,11 @@ def presigner(env, work: Path):
     return presign
 
 
+def _chosen(name: str, pages: str) -> bool:
+    words = [word.strip() for word in pages.split(",") if word.strip()]
+    return not words or name in ("floor", SIGNED_IN_FLOOR) or any(w in name for w in words)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="share of the national data set")
@@ -476,6 +481,12 @@ def main(argv=None):
         help="1%% data, 10 requests per page, 5 leaders × 4 saves, no Lighthouse: "
         "proves the bench still runs, the same on a fast or a loaded machine",
     )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="only the pages whose names contain one of these comma-separated words "
+        "(the floors always run): e.g. --pages dashboard,coverage",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     if args.smoke:
@@ -505,7 +516,7 @@ def main(argv=None):
     block_history = table_figures(db_url)
     check_target = next(t for t in targets if t.get("kind") == "check")
     export_targets = [t for t in targets if t.get("kind") == "export"]
-    targets = [t for t in targets if not t.get("kind")]
+    targets = [t for t in targets if not t.get("kind") and _chosen(t["name"], args.pages)]
 
     env = production_env(db_url)
     manage(env, "collectstatic", "--no-input", "-v0")
