@@ -291,9 +291,7 @@ class Story(models.Model):
     created_at = models.DateTimeField(_("เขียนเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
-    link_canvas = models.BooleanField(
-        _("กลุ่มยินดีให้เชื่อมโยงแผนที่ผ่านการพิจารณา"), default=False
-    )
+    link_canvas = models.BooleanField(_("กลุ่มยินดีให้เชื่อมโยงแผนที่ผ่านการพิจารณา"), default=False)
 
     objects = StoryQuerySet.as_manager()
 

@@ -40,8 +40,8 @@ def story_update(*, story: Story, by, title: str, body: str, link_canvas: bool) 
 @transaction.atomic
 def story_set_published(*, story: Story, by, published: bool) -> Story:
     """Publish a story on its region's public page, or take it back; a no-op if already so."""
-    story = Story.objects.select_for_update().select_related("group__tambon__province").get(
-        pk=story.pk
+    story = (
+        Story.objects.select_for_update().select_related("group__tambon__province").get(pk=story.pk)
     )
     if story.is_published == published:
         return story
@@ -72,9 +72,7 @@ def _with_cover(stories):
 
 def group_stories(group: CommunityGroup, limit: int = GROUP_STORIES_SHOWN) -> list[Story]:
     """The group's stories, newest first, drafts included. One query."""
-    return list(
-        _with_cover(Story.objects.filter(group=group).select_related("author"))[:limit]
-    )
+    return list(_with_cover(Story.objects.filter(group=group).select_related("author"))[:limit])
 
 
 def public_stories_page(region: Region, page_number) -> object:

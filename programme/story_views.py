@@ -105,7 +105,10 @@ def story_photo_add(request, pk):
     if form.is_valid():
         try:
             photos.story_photo_add(
-                story=story, by=request.user, photo=form.photo, caption=form.cleaned_data["caption"]
+                story=story,
+                by=request.user,
+                photo=form.photo,
+                caption=form.cleaned_data["caption"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -183,7 +186,10 @@ def paper_add(request, pk):
     if form.is_valid():
         try:
             photos.paper_photo_add(
-                canvas=canvas, by=request.user, photo=form.photo, caption=form.cleaned_data["caption"]
+                canvas=canvas,
+                by=request.user,
+                photo=form.photo,
+                caption=form.cleaned_data["caption"],
             )
         except ValidationError as error:
             form.add_error(None, error)
