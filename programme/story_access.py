@@ -31,11 +31,16 @@ def can_attach_paper(user, canvas) -> bool:
     return is_group_leader(user, canvas.group) or is_assigned_mentor(user, canvas.group_id)
 
 
+def paper_photo_deleter(user, canvas):
+    """Whether the user may remove a given photo of the canvas, as a predicate: a leader
+    removes any photo of the group's canvases, a mentor only their own (two queries in all)."""
+    leader = is_group_leader(user, canvas.group)
+    mentor = is_assigned_mentor(user, canvas.group_id)
+    return lambda photo: leader or (mentor and photo.uploaded_by_id == user.pk)
+
+
 def can_delete_paper_photo(user, photo: PaperCanvasPhoto, canvas) -> bool:
-    """A leader removes any photo of the group's canvases; a mentor only their own."""
-    if is_group_leader(user, canvas.group):
-        return True
-    return photo.uploaded_by_id == user.pk and is_assigned_mentor(user, canvas.group_id)
+    return paper_photo_deleter(user, canvas)(photo)
 
 
 # Inside the portal ------------------------------------------------------------------

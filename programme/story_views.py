@@ -157,8 +157,9 @@ def story_photo(request, pk, photo_pk):
 def _render_paper(request, canvas, *, form=None, status=200):
     can_attach = access.can_attach_paper(request.user, canvas)
     rows = photos.paper_photos(canvas)
+    may_delete = access.paper_photo_deleter(request.user, canvas) if can_attach else None
     for row in rows:
-        row.can_delete = can_attach and access.can_delete_paper_photo(request.user, row, canvas)
+        row.can_delete = bool(may_delete and may_delete(row))
     return render(
         request,
         "programme/paper.html",
