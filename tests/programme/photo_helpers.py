@@ -74,3 +74,17 @@ def png_header_only(width: int, height: int) -> bytes:
 
 def upload(data: bytes, name="photo.jpg", content_type="image/jpeg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def photo_like_jpeg(size=(4000, 3000)) -> bytes:
+    """A camera-sized JPEG with detail at every scale, as a real scene has (a gradient would
+    shrink to almost nothing and prove nothing about page weight)."""
+    width, height = size
+    image = None
+    for scale, sigma in ((40, 50), (160, 35), (640, 25), (2560, 15)):
+        bands = [Image.effect_noise((scale, scale * height // width), sigma) for _ in range(3)]
+        layer = Image.merge("RGB", bands).resize(size, Image.Resampling.BICUBIC)
+        image = layer if image is None else Image.blend(image, layer, 0.4)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
