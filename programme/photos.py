@@ -35,7 +35,8 @@ PHOTO_LONG_SIDE = 1280
 THUMB_LONG_SIDE = 480
 PHOTO_QUALITY = 80
 THUMB_QUALITY = 70
-ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "BMP", "TIFF"}
+# What phone cameras and browsers send; MPO is the JPEG of some cameras with a second frame.
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 CONTENT_TYPE = "image/jpeg"
 
 PHOTO_TOO_LARGE = _("ไฟล์ภาพใหญ่เกินไป (เกิน %(limit)s MB) กรุณาเลือกภาพที่เล็กลง")

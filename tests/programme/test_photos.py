@@ -110,3 +110,9 @@ def test_it_refuses_dimensions_above_its_own_limit_below_pillows():
 def test_it_refuses_a_file_above_the_size_limit_before_decoding():
     data = b"\xff\xd8\xff" + b"\0" * (PHOTO_MAX_BYTES + 1)
     assert "ใหญ่เกินไป" in _refused(data)
+
+
+def test_it_refuses_image_kinds_a_phone_does_not_send():
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48)).save(out, "TIFF")
+    assert "ไม่ใช่ภาพ" in _refused(out.getvalue(), name="scan.tif")

@@ -128,9 +128,18 @@ def test_it_adds_a_photo_under_a_random_name(client, group, staff_south):
     assert (photo.width, photo.height, photo.caption) == (1280, 853, "ท่าเรือ")
 
 
+def stored_files() -> list[str]:
+    import os
+
+    from django.conf import settings
+
+    return [name for _, _, names in os.walk(settings.MEDIA_ROOT) for name in names]
+
+
 def test_it_answers_a_50_mb_upload_with_a_clear_message(client, group, staff_south):
     story = make_story(group, published=False)
     client.force_login(staff_south)
+    before = stored_files()
     huge = b"\xff\xd8\xff\xe0" + b"\0" * (50 * 1024 * 1024)
     response = client.post(
         reverse("programme:story_photo_add", args=[story.pk]), {"image": upload(huge)}
@@ -138,11 +147,13 @@ def test_it_answers_a_50_mb_upload_with_a_clear_message(client, group, staff_sou
     assert response.status_code == 200
     assert "ไฟล์ภาพใหญ่เกินไป (เกิน 10 MB)" in response.content.decode()
     assert not StoryPhoto.objects.exists()
+    assert stored_files() == before
 
 
 def test_it_answers_a_non_image_with_a_clear_message(client, group, staff_south):
     story = make_story(group, published=False)
     client.force_login(staff_south)
+    before = stored_files()
     response = client.post(
         reverse("programme:story_photo_add", args=[story.pk]),
         {"image": upload(b"MZ\x90\x00 not a photo", name="virus.exe")},
@@ -150,6 +161,7 @@ def test_it_answers_a_non_image_with_a_clear_message(client, group, staff_south)
     assert response.status_code == 200
     assert "ไม่ใช่ภาพที่เปิดได้" in response.content.decode()
     assert not StoryPhoto.objects.exists()
+    assert stored_files() == before
 
 
 def test_it_stops_at_the_photo_limit(client, group, staff_south, settings):
