@@ -260,6 +260,9 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("ส่งออกข้อมูล")
     PROGRAMME_STAGE = "programme_stage", _("เปลี่ยนขั้นตอนการพัฒนาของกลุ่ม")
     RESULT_CONFIRMATION = "result_confirmation", _("ยืนยัน/ยกเลิกการยืนยันผลลัพธ์ของแผน")
+    # Stories and photos (programme)
+    STORY_PUBLICATION = "story_publication", _("เผยแพร่/ยกเลิกการเผยแพร่เรื่องเล่า")
+    PROGRAMME_PHOTO = "programme_photo", _("เพิ่ม/ลบภาพแผนบนกระดาษ")
 
 
 class AuditEntry(models.Model):

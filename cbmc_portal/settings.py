@@ -263,3 +263,29 @@ LOGGING = {
     # for a set-password link holds its one-time token.
     "loggers": {"django.request": {"filters": ["no_tokens"]}},
 }
+
+# Photos and files (stories, paper canvases) -----------------------------------------
+# Uploaded photos live in the "default" storage: a folder (MEDIA_ROOT, .local/media by
+# default) or, when a bucket is named, any S3-compatible store through django-storages
+# (`pip install ".[s3]"`), so several app servers share them. They are never served
+# from a public MEDIA_URL: a view checks who may see each photo and streams it.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / ".local" / "media")
+_MEDIA_BUCKET = env_str("AWS_STORAGE_BUCKET_NAME") or env_str("MEDIA_S3_BUCKET")
+if _MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _MEDIA_BUCKET,
+            # Any S3-compatible store (MinIO, Ceph, Wasabi, ...); unset for Amazon S3.
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "location": env_str("MEDIA_S3_PREFIX", "media"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+# Files above this size go to a temporary file while the request is read, not to memory;
+# the photo form refuses anything above programme.photos.PHOTO_MAX_BYTES with a message.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o640

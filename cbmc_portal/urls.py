@@ -21,6 +21,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# Public pages of published stories (programme): no sign-in.
+urlpatterns.append(path("stories/", include("programme.public_urls")))
+
 if settings.BENCH_VIEWS:  # the benchmark's server only (bench/urls.py)
     urlpatterns.append(path("", include("bench.urls")))
 

@@ -22,3 +22,17 @@ class PlanItemAdmin(admin.ModelAdmin):
     list_display = ("group", "area", "what", "due_on", "status")
     list_select_related = ("group",)
     raw_id_fields = ("group",)
+
+
+# Stories and photos: the photos' files are served only by the portal's own views, which
+# check who may see them, so the admin lists the stories and leaves the files alone.
+from programme.models import Story  # noqa: E402
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ("title", "group", "published_at", "created_at")
+    list_select_related = ("group",)
+    list_filter = (("published_at", admin.EmptyFieldListFilter),)
+    raw_id_fields = ("group", "author")
+    search_fields = ("title",)

@@ -255,3 +255,121 @@ class PlanItem(models.Model):
 
     def __str__(self):
         return self.what
+
+
+# Stories (เรื่องเล่า) and photos ----------------------------------------------
+# Staff and mentors tell a group's story with photos and publish it on a public
+# page of its region; leaders and mentors attach photos of paper canvases.
+
+STORY_TITLE_MAX_CHARS = 200
+STORY_BODY_MAX_CHARS = 10000
+CAPTION_MAX_CHARS = 300
+STORY_MAX_PHOTOS = 12
+PAPER_MAX_PHOTOS = 10
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+
+class Story(models.Model):
+    """A group's story (พื้นที่รูปธรรม), written as plain text; public once published."""
+
+    group = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("ชื่อเรื่อง"), max_length=STORY_TITLE_MAX_CHARS)
+    body = models.TextField(_("เรื่องเล่า"), max_length=STORY_BODY_MAX_CHARS)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้เขียน"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("เขียนเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+    published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
+    link_canvas = models.BooleanField(_("กลุ่มยินดีให้เชื่อมโยงแผนที่ผ่านการพิจารณา"), default=False)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("เรื่องเล่า")
+        verbose_name_plural = _("เรื่องเล่า")
+        indexes = [
+            models.Index(fields=["group", "-created_at"]),
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(published_at__isnull=False),
+                name="programme_story_published",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class StoryPhoto(models.Model):
+    """A photo of a story: re-encoded without metadata, resized, with a thumbnail."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("เรื่องเล่า"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.FileField(_("ภาพ"), max_length=200)
+    thumbnail = models.FileField(_("ภาพย่อ"), max_length=200)
+    caption = models.CharField(_("คำบรรยายภาพ"), max_length=CAPTION_MAX_CHARS, blank=True)
+    width = models.PositiveIntegerField(_("ความกว้าง (พิกเซล)"))
+    height = models.PositiveIntegerField(_("ความสูง (พิกเซล)"))
+    thumb_width = models.PositiveIntegerField(_("ความกว้างภาพย่อ (พิกเซล)"))
+    thumb_height = models.PositiveIntegerField(_("ความสูงภาพย่อ (พิกเซล)"))
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("ภาพของเรื่องเล่า")
+        verbose_name_plural = _("ภาพของเรื่องเล่า")
+
+    def __str__(self):
+        return self.caption or f"{self.story_id}/{self.pk}"
+
+
+class PaperCanvasPhoto(models.Model):
+    """A photo of the paper canvas a forum drafted, attached to the canvas online."""
+
+    canvas = models.ForeignKey(
+        "canvases.Canvas",
+        verbose_name=_("แผน"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    image = models.FileField(_("ภาพ"), max_length=200)
+    thumbnail = models.FileField(_("ภาพย่อ"), max_length=200)
+    caption = models.CharField(_("คำบรรยายภาพ"), max_length=CAPTION_MAX_CHARS, blank=True)
+    width = models.PositiveIntegerField(_("ความกว้าง (พิกเซล)"))
+    height = models.PositiveIntegerField(_("ความสูง (พิกเซล)"))
+    thumb_width = models.PositiveIntegerField(_("ความกว้างภาพย่อ (พิกเซล)"))
+    thumb_height = models.PositiveIntegerField(_("ความสูงภาพย่อ (พิกเซล)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้อัปโหลด"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("ภาพแผนบนกระดาษ")
+        verbose_name_plural = _("ภาพแผนบนกระดาษ")
+
+    def __str__(self):
+        return self.caption or f"{self.canvas_id}/{self.pk}"

@@ -14,3 +14,29 @@ urlpatterns = [
     path("groups/<int:pk>/plan/", views.plan, name="plan"),
     path("groups/<int:pk>/plan/edit/", views.plan_edit, name="plan_edit"),
 ]
+
+# Stories and photos ----------------------------------------------------------------
+from programme import story_views  # noqa: E402
+
+urlpatterns += [
+    path("groups/<int:pk>/stories/", story_views.group_stories, name="stories"),
+    path("groups/<int:pk>/stories/new/", story_views.story_new, name="story_new"),
+    path("stories/<int:pk>/", story_views.story_detail, name="story_detail"),
+    path("stories/<int:pk>/edit/", story_views.story_edit, name="story_edit"),
+    path("stories/<int:pk>/publish/", story_views.story_publish, name="story_publish"),
+    path("stories/<int:pk>/photos/", story_views.story_photo_add, name="story_photo_add"),
+    path("stories/<int:pk>/photos/<int:photo_pk>/", story_views.story_photo, name="story_photo"),
+    path(
+        "stories/<int:pk>/photos/<int:photo_pk>/delete/",
+        story_views.story_photo_delete,
+        name="story_photo_delete",
+    ),
+    path("canvases/<int:pk>/paper/", story_views.paper, name="paper"),
+    path("canvases/<int:pk>/paper/add/", story_views.paper_add, name="paper_add"),
+    path("canvases/<int:pk>/paper/<int:photo_pk>/", story_views.paper_photo, name="paper_photo"),
+    path(
+        "canvases/<int:pk>/paper/<int:photo_pk>/delete/",
+        story_views.paper_delete,
+        name="paper_delete",
+    ),
+]

@@ -92,3 +92,15 @@ def real_geography(db):
     from communities.geography import load_geography
 
     load_geography()
+
+
+# Stories and photos ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def throwaway_media_root(tmp_path_factory):
+    """Uploaded photos go to a folder of the test run, never to .local/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield

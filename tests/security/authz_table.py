@@ -792,3 +792,180 @@ ROWS = {
     },
 }
 # fmt: on
+
+
+# Stories and photos (programme) ------------------------------------------------------------
+
+
+class PhotoUpload(dict):
+    """A photo file for a POST body that reads the same bytes for every request.
+
+    A dict only so that the failing test can print the row (as {"file": "photo.jpg"});
+    the test client sends anything with read() as a file.
+    """
+
+    name = "photo.jpg"
+    content_type = "image/jpeg"
+
+    def __init__(self):
+        super().__init__(file=self.name)
+
+    def read(self) -> bytes:
+        from tests.programme.photo_helpers import jpeg
+
+        return jpeg((64, 48))
+
+
+STORY_POST = {"title": "ล่องคลองมะรุ่ย", "body": "เรื่องของชุมชน", "link_canvas": "on"}
+
+# fmt: off
+ROWS |= {
+    "programme:stories": {  # /programme/groups/<int:pk>/stories/
+        "kwargs": {"pk": "group"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:story_new": {  # /programme/groups/<int:pk>/stories/new/
+        "kwargs": {"pk": "group"},
+        "post": STORY_POST,
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  403    403    404    200    404    200    404    200",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  404    404    403    404    404    404    200    200",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:story_detail": {  # /programme/stories/<int:pk>/
+        "kwargs": {"pk": "story"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:story_edit": {  # /programme/stories/<int:pk>/edit/
+        "kwargs": {"pk": "story"},
+        "post": STORY_POST,
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  403    403    404    200    404    200    404    200",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  404    404    403    404    404    404    200    200",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:story_publish": {  # /programme/stories/<int:pk>/publish/
+        "kwargs": {"pk": "story"},
+        "post": {"published": "0"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:story_photo_add": {  # /programme/stories/<int:pk>/photos/
+        "kwargs": {"pk": "story"},
+        "post": {"image": PhotoUpload(), "caption": "ท่าเรือ"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:story_photo": {  # /programme/stories/<int:pk>/photos/<int:photo_pk>/
+        "kwargs": {"pk": "story", "photo_pk": "story_photo"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  405    405    405    405    405    405    405    405",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  405    405    405    405    405    405    405    405",
+        "GET mixed":     "login  404    404    404    404    404    404    404    404",
+        "POST mixed":    "login  405    405    405    405    405    405    405    405",
+    },
+    "programme:story_photo_delete": {  # /programme/stories/<int:pk>/photos/<int:photo_pk>/delete/
+        "kwargs": {"pk": "story", "photo_pk": "story_photo"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+        "GET mixed":     "login  405    405    405    405    405    405    405    405",
+        "POST mixed":    "login  403    403    404    404    404    404    404    404",
+    },
+    "programme:paper": {  # /programme/canvases/<int:pk>/paper/
+        "kwargs": {"pk": "canvas"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:paper_add": {  # /programme/canvases/<int:pk>/paper/add/
+        "kwargs": {"pk": "canvas"},
+        "post": {"image": PhotoUpload(), "caption": "กระดาษแผ่นที่ 2"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    302+   404    403    404    403",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    403    403",
+    },
+    "programme:paper_photo": {  # /programme/canvases/<int:pk>/paper/<int:photo_pk>/
+        "kwargs": {"pk": "canvas", "photo_pk": "paper_photo"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  405    405    405    405    405    405    405    405",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  405    405    405    405    405    405    405    405",
+        "GET mixed":     "login  404    404    404    404    404    404    404    404",
+        "POST mixed":    "login  405    405    405    405    405    405    405    405",
+    },
+    "programme:paper_delete": {  # /programme/canvases/<int:pk>/paper/<int:photo_pk>/delete/
+        "kwargs": {"pk": "canvas", "photo_pk": "paper_photo"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    403    404    403    404    403",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    403    403",
+        "GET mixed":     "login  405    405    405    405    405    405    405    405",
+        "POST mixed":    "login  404    404    404    404    404    404    404    404",
+    },
+    "stories:region": {  # /stories/<str:region>/
+        "kwargs": {"region": "region_slug"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "200    200    200    200    200    200    200    200    200",
+        "POST own":      "405    405    405    405    405    405    405    405    405",
+        "GET foreign":   "200    200    200    200    200    200    200    200    200",
+        "POST foreign":  "405    405    405    405    405    405    405    405    405",
+    },
+    "stories:story": {  # /stories/<str:region>/<int:pk>/
+        "kwargs": {"region": "region_slug", "pk": "story"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "200    200    200    200    200    200    200    200    200",
+        "POST own":      "405    405    405    405    405    405    405    405    405",
+        "GET foreign":   "200    200    200    200    200    200    200    200    200",
+        "POST foreign":  "405    405    405    405    405    405    405    405    405",
+        "GET mixed":     "404    404    404    404    404    404    404    404    404",
+        "POST mixed":    "405    405    405    405    405    405    405    405    405",
+    },
+    "stories:photo": {  # /stories/<str:region>/<int:pk>/photos/<int:photo_pk>/
+        "kwargs": {"region": "region_slug", "pk": "story", "photo_pk": "story_photo"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "200    200    200    200    200    200    200    200    200",
+        "POST own":      "405    405    405    405    405    405    405    405    405",
+        "GET foreign":   "200    200    200    200    200    200    200    200    200",
+        "POST foreign":  "405    405    405    405    405    405    405    405    405",
+        "GET mixed":     "404    404    404    404    404    404    404    404    404",
+        "POST mixed":    "405    405    405    405    405    405    405    405    405",
+    },
+    "stories:canvas": {  # /stories/<str:region>/<int:pk>/canvas/<int:canvas_pk>/
+        "kwargs": {"region": "region_slug", "pk": "story", "canvas_pk": "approved_canvas"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "200    200    200    200    200    200    200    200    200",
+        "POST own":      "405    405    405    405    405    405    405    405    405",
+        "GET foreign":   "200    200    200    200    200    200    200    200    200",
+        "POST foreign":  "405    405    405    405    405    405    405    405    405",
+        "GET mixed":     "404    404    404    404    404    404    404    404    404",
+        "POST mixed":    "405    405    405    405    405    405    405    405    405",
+    },
+}
+# fmt: on

@@ -210,4 +210,42 @@ def build_world() -> World:
         users["staff_n"] = factories.RegionStaffFactory(
             region=north, user__username="sec_staff_n", user__phone="+66810000011"
         ).user
+    for side, mentor_user in ((own, users["mentor_a"]), (foreign, mentor_b)):
+        side.ids |= _stories_and_photos(side, mentor_user)
     return World(users=users, sides={"own": own, "foreign": foreign})
+
+
+# Stories and photos (programme) -------------------------------------------------------------
+
+
+def _stories_and_photos(side: Side, mentor_user) -> dict:
+    """A published story with a photo, an approved canvas it may link, a paper canvas photo."""
+    from canvases.models import Canvas, CanvasEvent, EventKind
+    from communities.models import CommunityGroup
+    from programme import photos
+    from programme.models import Story
+    from tests.programme.photo_helpers import jpeg, upload
+
+    group = CommunityGroup.objects.get(pk=side.ids["group"])
+    canvas = Canvas.objects.get(pk=side.ids["canvas"])
+    story = Story.objects.create(
+        group=group,
+        title="ล่องคลองชมป่าชายเลน",
+        body="เรื่องของชุมชน",
+        author=mentor_user,
+        link_canvas=True,
+        published_at=timezone.now(),
+    )
+    processed = photos.process_photo(upload(jpeg((64, 48))))
+    story_photo = photos.story_photo_add(story=story, by=mentor_user, photo=processed)
+    approved = factories.CanvasFactory(group=group, filled=True, status="approved")
+    version = factories.CanvasVersionFactory(canvas=approved, number=1)
+    CanvasEvent.objects.create(canvas=approved, kind=EventKind.APPROVED, version=version)
+    leader = group.memberships.get(role=MembershipRole.LEADER).user
+    paper = photos.paper_photo_add(canvas=canvas, by=leader, photo=processed)
+    return {
+        "story": story.pk,
+        "story_photo": story_photo.pk,
+        "approved_canvas": approved.pk,
+        "paper_photo": paper.pk,
+    }

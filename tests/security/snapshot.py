@@ -32,6 +32,10 @@ WATCHED_MODELS = (
     "programme.StageMove",
     "programme.Result",
     "programme.PlanItem",
+    # Stories and photos
+    "programme.Story",
+    "programme.StoryPhoto",
+    "programme.PaperCanvasPhoto",
 )
 
 
