@@ -260,6 +260,9 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("ส่งออกข้อมูล")
     PROGRAMME_STAGE = "programme_stage", _("เปลี่ยนขั้นตอนการพัฒนาของกลุ่ม")
     RESULT_CONFIRMATION = "result_confirmation", _("ยืนยัน/ยกเลิกการยืนยันผลลัพธ์ของแผน")
+    # Learning forums and networks of groups (programme).
+    FORUM = "forum", _("บันทึก/แก้ไขเวทีแลกเปลี่ยนเรียนรู้")
+    GROUP_LINK = "group_link", _("เชื่อมโยง/ตอบรับ/ยกเลิกเครือข่ายกลุ่ม")
 
 
 class AuditEntry(models.Model):
