@@ -14,6 +14,7 @@ from programme.models import FORUM_MAX_GROUPS, FORUM_MAX_PARTICIPANTS, FORUM_NOT
 from programme.periods import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, Period
 
 REQUIRED = _("กรุณากรอกช่องนี้")
+TOO_LONG = _("ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร (ตอนนี้ %(show_value)d)")
 NOT_IN_REGION_GROUP = _("เลือกได้เฉพาะกลุ่มในภาคนี้จากรายการ")
 NOT_IN_REGION_TAMBON = _("เลือกได้เฉพาะตำบลในภาคนี้จากรายการ")
 NO_OWN_GROUP = _("ต้องมีกลุ่มที่ท่านเป็นพี่เลี้ยงอย่างน้อยหนึ่งกลุ่มร่วมนำเสนอ")
@@ -83,8 +84,9 @@ class ForumForm(forms.ModelForm):
             "held_on": _("วันที่จัดเวที (ปฏิทินแสดงตามเครื่อง บันทึกเป็นวันที่เดียวกัน)"),
         }
         error_messages = {
-            "title": {"required": REQUIRED},
-            "organisers": {"required": REQUIRED},
+            "title": {"required": REQUIRED, "max_length": TOO_LONG},
+            "organisers": {"required": REQUIRED, "max_length": TOO_LONG},
+            "notes": {"max_length": TOO_LONG},
             "held_on": {"required": REQUIRED, "invalid": _("วันที่ไม่ถูกต้อง")},
         }
 
@@ -183,6 +185,7 @@ class GroupLinkForm(forms.Form):
         required=False,
         max_length=LINK_NOTE_MAX_CHARS,
         help_text=_("เช่น ส่งกล้วยให้กลุ่มแปรรูปทุกเดือน"),
+        error_messages={"max_length": TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
