@@ -47,9 +47,7 @@ def create_url(south):
 def test_staff_record_a_forum_with_two_groups(client, staff_south, south, group, partner_group):
     client.force_login(staff_south)
     assert client.get(create_url(south)).status_code == 200
-    response = client.post(
-        create_url(south), post_data([group.pk, partner_group.pk], group.tambon)
-    )
+    response = client.post(create_url(south), post_data([group.pk, partner_group.pk], group.tambon))
     forum = Forum.objects.get()
     assert response.status_code == 302
     assert response["Location"] == forum.get_absolute_url()
@@ -85,7 +83,9 @@ def test_a_tambon_of_another_region_is_a_form_error(client, staff_south, south, 
 @pytest.mark.parametrize("value", ["0", "-3", "10001", "สามสิบห้า", ""])
 def test_impossible_participants_are_refused_and_kept(client, staff_south, south, group, value):
     client.force_login(staff_south)
-    response = client.post(create_url(south), post_data([group.pk], group.tambon, participants=value))
+    response = client.post(
+        create_url(south), post_data([group.pk], group.tambon, participants=value)
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "จำนวนผู้เข้าร่วมต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง 10,000 คน" in body or "กรุณากรอกช่องนี้" in body
@@ -94,7 +94,11 @@ def test_impossible_participants_are_refused_and_kept(client, staff_south, south
 
 @pytest.mark.parametrize(
     ("held_on", "message"),
-    [("2999-01-01", "บันทึกได้เฉพาะเวทีที่จัดแล้ว"), ("1990-01-01", "วันที่เก่าเกินไป"), ("31/02", "วันที่ไม่ถูกต้อง")],
+    [
+        ("2999-01-01", "บันทึกได้เฉพาะเวทีที่จัดแล้ว"),
+        ("1990-01-01", "วันที่เก่าเกินไป"),
+        ("31/02", "วันที่ไม่ถูกต้อง"),
+    ],
 )
 def test_impossible_dates_are_refused(client, staff_south, south, group, held_on, message):
     client.force_login(staff_south)
@@ -110,7 +114,9 @@ def test_no_group_is_refused(client, staff_south, south, group):
     assert not Forum.objects.exists()
 
 
-def test_showing_another_province_keeps_what_was_typed(client, staff_south, south, group, partner_group):
+def test_showing_another_province_keeps_what_was_typed(
+    client, staff_south, south, group, partner_group
+):
     client.force_login(staff_south)
     data = post_data([group.pk], group.tambon, pick_province="1", title="เวทีที่ยังพิมพ์ไม่เสร็จ")
     response = client.post(create_url(south), data)
@@ -123,7 +129,9 @@ def test_showing_another_province_keeps_what_was_typed(client, staff_south, sout
 
 def test_notes_are_shown_escaped(client, staff_south, south, group):
     client.force_login(staff_south)
-    client.post(create_url(south), post_data([group.pk], group.tambon, notes="<script>alert(1)</script>"))
+    client.post(
+        create_url(south), post_data([group.pk], group.tambon, notes="<script>alert(1)</script>")
+    )
     body = client.get(Forum.objects.get().get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;" in body
@@ -142,7 +150,9 @@ def test_an_assigned_mentor_records_a_forum_of_their_group(
     assert client.get(reverse("programme:forum_edit", args=[forum.pk])).status_code == 200
 
 
-def test_who_may_record(client, leader, member, other_mentor_user, staff_other_region, south, group):
+def test_who_may_record(
+    client, leader, member, other_mentor_user, staff_other_region, south, group
+):
     url = create_url(south)
     assert client.get(url).status_code == 302  # anonymous: to sign in
     client.force_login(leader)  # a member of a group of the region: reads its forums only

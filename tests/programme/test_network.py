@@ -77,11 +77,18 @@ def test_members_and_mentors_read_but_do_not_link(
         client.force_login(user)
         page = client.get(network_url(group))
         assert page.status_code == 200 and page.context["form"] is None
-        assert client.post(network_url(group), {"other": partner_group.pk, "kind": "supply"}).status_code == 403
+        assert (
+            client.post(
+                network_url(group), {"other": partner_group.pk, "kind": "supply"}
+            ).status_code
+            == 403
+        )
     assert not GroupLink.objects.exists()
 
 
-def test_outsiders_get_404(client, partner_leader, staff_other_region, other_mentor_user, group, partner_group):
+def test_outsiders_get_404(
+    client, partner_leader, staff_other_region, other_mentor_user, group, partner_group
+):
     existing = link(group, partner_group)
     for user in (staff_other_region, other_mentor_user):
         client.force_login(user)
@@ -160,7 +167,15 @@ def region_url(region):
 
 
 def test_the_region_page_draws_the_graph_and_the_table(
-    client, staff_south, national_staff, leader, mentor_user, staff_other_region, south, group, partner_group
+    client,
+    staff_south,
+    national_staff,
+    leader,
+    mentor_user,
+    staff_other_region,
+    south,
+    group,
+    partner_group,
 ):
     link(group, partner_group, kind="tourism_route")
     link(group, partner_group, kind="knowledge", status=LinkStatus.PROPOSED, proposed_by=group)
@@ -183,7 +198,9 @@ def test_the_region_page_is_flat(client, staff_south, south, group, partner_grou
     with CaptureQueriesContext(connection) as one:
         assert client.get(region_url(south)).status_code == 200
     province = group.tambon.province
-    groups = [factories.CommunityGroupFactory(tambon__district__province=province) for _ in range(60)]
+    groups = [
+        factories.CommunityGroupFactory(tambon__district__province=province) for _ in range(60)
+    ]
     for left, right in zip(groups, groups[1:], strict=False):
         link(left, right, kind="marketing")
     with CaptureQueriesContext(connection) as many:

@@ -6,7 +6,9 @@ from programme.network_graph import KIND_STYLES, network_svg
 
 
 def group(pk, name, province="กระบี่"):
-    return SimpleNamespace(pk=pk, name=name, tambon=SimpleNamespace(province=SimpleNamespace(name=province)))
+    return SimpleNamespace(
+        pk=pk, name=name, tambon=SimpleNamespace(province=SimpleNamespace(name=province))
+    )
 
 
 def test_the_same_network_gives_the_same_picture():
@@ -25,7 +27,9 @@ def test_the_same_network_gives_the_same_picture():
 
 
 def test_an_edge_to_a_group_not_drawn_is_left_out():
-    svg = network_svg([group(1, "ก"), group(2, "ข")], [(1, 2, "supply"), (1, 9, "supply")], title="t")
+    svg = network_svg(
+        [group(1, "ก"), group(2, "ข")], [(1, 2, "supply"), (1, 9, "supply")], title="t"
+    )
     assert svg.count("<line") == 1 + len(KIND_STYLES)
 
 
