@@ -54,7 +54,7 @@ def region_groups(region_id):
 
 def province_groups(province, extra_ids=()):
     """The province's groups, plus those already chosen elsewhere (kept ticked), by name."""
-    ids = [int(value) for value in extra_ids if str(value).isdigit() and len(str(value)) < 10]
+    ids = [int(v) for v in map(str, extra_ids) if v.isascii() and v.isdigit() and len(v) < 10]
     if province is None and not ids:
         return []
     wanted = Q(tambon__province=province) if province is not None else Q(pk__in=[])

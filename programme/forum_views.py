@@ -61,7 +61,9 @@ def _forum_form_page(request, region, forum=None):
     provinces = forum_selectors.region_provinces(region.pk)
     chooser = ProvinceFilterForm(request.POST or request.GET or None, provinces=provinces)
     province = chooser.cleaned_data["province"] if chooser.is_valid() else None
-    if province is None:
+    # A province outside the region posted with the form: said beside the field, nothing saved.
+    wrong_province = request.method == "POST" and chooser.is_bound and not chooser.is_valid()
+    if province is None and not wrong_province:
         province = forum.tambon.province if forum else provinces.first()
         chooser = ProvinceFilterForm(initial={"province": province}, provinces=provinces)
     picking = request.method == "POST" and "pick_province" in request.POST
@@ -82,7 +84,9 @@ def _forum_form_page(request, region, forum=None):
     else:
         form = ForumForm(request.POST or None, **kwargs)
         chosen = form.chosen_group_ids() if form.is_bound else set()
-    if request.method == "POST" and not picking and form.is_valid():
+    if wrong_province:
+        province = forum.tambon.province if forum else provinces.first()
+    if request.method == "POST" and not picking and not wrong_province and form.is_valid():
         saved = forum_save(
             forum=forum, by=request.user, values=form.values, groups=form.cleaned_data["groups"]
         )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -75,13 +76,14 @@ def group_network(request, pk):
 @require_POST
 def link_accept_view(request, pk):
     link = access.get_link_for_accept(request.user, pk)
+    target = _back_to(request, link)
     try:
         link_accept(link=link, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("ตอบรับการเชื่อมโยงแล้ว"))
-    return redirect(_back_to(request, link))
+    return redirect(target)
 
 
 @login_required
@@ -95,10 +97,13 @@ def link_remove_view(request, pk):
 
 
 def _back_to(request, link):
-    """Back to the page of the group the person came from (one of the link's two)."""
-    came_from = request.POST.get("group")
-    pk = link.group_high_id if came_from == str(link.group_high_id) else link.group_low_id
-    return reverse("programme:group_network", args=[pk])
+    """Back to the page of the group the person came from, which must be one of the link's
+    two (any other group named is refused before anything changes)."""
+    came_from = request.POST.get("group", "")
+    ends = {str(link.group_low_id): link.group_low_id, str(link.group_high_id): link.group_high_id}
+    if came_from and came_from not in ends:
+        raise Http404
+    return reverse("programme:group_network", args=[ends.get(came_from, link.group_low_id)])
 
 
 @login_required

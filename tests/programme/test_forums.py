@@ -252,3 +252,22 @@ def test_the_region_list_is_flat(client, django_assert_num_queries, staff_south,
     with CaptureQueriesContext(connection) as large:
         client.get(url, {"fiscal_year": ""})
     assert len(large) == len(small)
+
+
+def test_a_province_of_another_region_is_a_form_error(
+    client, staff_south, south, group, north_group
+):
+    client.force_login(staff_south)
+    data = post_data([group.pk], group.tambon, province=north_group.tambon.province_id)
+    response = client.post(create_url(south), data)
+    assert response.status_code == 200
+    assert "เลือกจังหวัดจากรายการ" in response.content.decode()
+    assert not Forum.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["²", "๑", "-1", "1e9", "99999999999", "<b>"])
+def test_odd_group_ids_are_form_errors(client, staff_south, south, group, value):
+    client.force_login(staff_south)
+    response = client.post(create_url(south), post_data([value], group.tambon))
+    assert response.status_code == 200
+    assert not Forum.objects.exists()

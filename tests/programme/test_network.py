@@ -208,3 +208,15 @@ def test_the_region_page_is_flat(client, staff_south, south, group, partner_grou
     assert len(many) == len(one)
     assert len(response.context["nodes"]) == 40 and response.context["capped"]
     assert "ภาพแสดง 40 กลุ่มที่มีการเชื่อมโยงมากที่สุด" in response.content.decode()
+
+
+def test_naming_a_group_not_of_the_link_changes_nothing(
+    client, leader, group, partner_group, north_group
+):
+    proposal = link(group, partner_group, status=LinkStatus.PROPOSED, proposed_by=partner_group)
+    client.force_login(leader)
+    for name in ("link_accept", "link_remove"):
+        url = reverse(f"programme:{name}", args=[proposal.pk])
+        assert client.post(url, {"group": north_group.pk}).status_code == 404
+    proposal.refresh_from_db()
+    assert proposal.status == LinkStatus.PROPOSED

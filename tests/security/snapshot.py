@@ -32,6 +32,9 @@ WATCHED_MODELS = (
     "programme.StageMove",
     "programme.Result",
     "programme.PlanItem",
+    # Learning forums and networks.
+    "programme.Forum",
+    "communities.GroupLink",
 )
 
 
