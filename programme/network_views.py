@@ -62,9 +62,10 @@ def group_network(request, pk):
                     messages.success(request, _("ส่งคำขอเชื่อมโยงแล้ว รอกลุ่มคู่เครือข่ายตอบรับ"))
                 return redirect("programme:group_network", pk=group.pk)
     links = forum_selectors.group_links(group)
+    led = access.led_group_ids(request.user)
     for link in links:
-        link.can_accept = access.can_accept_link(request.user, link)
-        link.can_remove = access.can_remove_link(request.user, link)
+        link.can_accept = access.can_accept_link(request.user, link, led)
+        link.can_remove = access.can_remove_link(request.user, link, led)
     return render(
         request,
         "programme/group_network.html",

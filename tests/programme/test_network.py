@@ -220,3 +220,19 @@ def test_naming_a_group_not_of_the_link_changes_nothing(
         assert client.post(url, {"group": north_group.pk}).status_code == 404
     proposal.refresh_from_db()
     assert proposal.status == LinkStatus.PROPOSED
+
+
+@pytest.mark.parametrize("persona", ["leader", "staff_south", "member"])
+def test_the_group_network_page_is_flat(client, request, group, persona):
+    client.force_login(request.getfixturevalue(persona))
+    url = network_url(group)
+    link(group, factories.CommunityGroupFactory(tambon=group.tambon))
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for index in range(25):
+        other = factories.CommunityGroupFactory(tambon=group.tambon)
+        status = LinkStatus.PROPOSED if index % 2 else LinkStatus.ACCEPTED
+        link(group, other, status=status, proposed_by=other if index % 2 else None)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(one)
