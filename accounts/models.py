@@ -264,6 +264,10 @@ class AuditAction(models.TextChoices):
     STORY_PUBLICATION = "story_publication", _("เผยแพร่/ยกเลิกการเผยแพร่เรื่องเล่า")
     PROGRAMME_PHOTO = "programme_photo", _("เพิ่ม/ลบภาพแผนบนกระดาษ")
 
+    # Learning forums and networks of groups (programme).
+    FORUM = "forum", _("บันทึก/แก้ไขเวทีแลกเปลี่ยนเรียนรู้")
+    GROUP_LINK = "group_link", _("เชื่อมโยง/ตอบรับ/ยกเลิกเครือข่ายกลุ่ม")
+
 
 class AuditEntry(models.Model):
     """Who did what, to whom or what, and when; written only through `accounts.audit.record`.

@@ -320,3 +320,110 @@ class Invitation(models.Model):
     @property
     def phone_display(self) -> str:
         return display_phone(self.phone)
+
+
+# Networks of groups ("friends, not competitors") ---------------------------------
+
+
+class LinkKind(models.TextChoices):
+    SUPPLY = "supply", _("ห่วงโซ่วัตถุดิบ/การจัดหา")
+    TOURISM_ROUTE = "tourism_route", _("เส้นทางท่องเที่ยวร่วม")
+    KNOWLEDGE = "knowledge", _("แลกเปลี่ยนความรู้")
+    MARKETING = "marketing", _("การตลาดร่วม")
+
+
+class LinkStatus(models.TextChoices):
+    PROPOSED = "proposed", _("รอตอบรับ")
+    ACCEPTED = "accepted", _("เชื่อมโยงแล้ว")
+
+
+LINK_NOTE_MAX_CHARS = 500
+
+
+class GroupLinkQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(status=LinkStatus.ACCEPTED)
+
+    def of_group(self, group_id):
+        return self.filter(models.Q(group_low_id=group_id) | models.Q(group_high_id=group_id))
+
+    def touching_region(self, region_id):
+        return self.filter(
+            models.Q(group_low__tambon__province__region_id=region_id)
+            | models.Q(group_high__tambon__province__region_id=region_id)
+        )
+
+
+class GroupLink(models.Model):
+    """Two groups working together in one way (a supply chain, a tourism route, ...).
+
+    The pair is stored in order (`group_low.pk < group_high.pk`), so A–B and B–A are one
+    row per kind: two groups linked in two ways have two rows. A link a leader proposes
+    stays `proposed` until the other side (its leader, or staff) accepts it;
+    `proposed_by_group` is the side that asked (None when staff linked them).
+    """
+
+    group_low = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่ม"), on_delete=models.CASCADE, related_name="+"
+    )
+    group_high = models.ForeignKey(
+        CommunityGroup, verbose_name=_("กลุ่มคู่เครือข่าย"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("ลักษณะความร่วมมือ"), max_length=20, choices=LinkKind.choices)
+    note = models.TextField(_("หมายเหตุ"), max_length=LINK_NOTE_MAX_CHARS, blank=True)
+    status = models.CharField(
+        _("สถานะ"), max_length=10, choices=LinkStatus.choices, default=LinkStatus.PROPOSED
+    )
+    proposed_by_group = models.ForeignKey(
+        CommunityGroup,
+        verbose_name=_("กลุ่มที่เสนอ"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ตอบรับ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("ตอบรับเมื่อ"), null=True, blank=True)
+
+    objects = GroupLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("การเชื่อมโยงเครือข่ายกลุ่ม")
+        verbose_name_plural = _("การเชื่อมโยงเครือข่ายกลุ่ม")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group_low", "group_high", "kind"], name="one_group_link_per_pair_and_kind"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(group_low__lt=models.F("group_high")),
+                name="group_link_pair_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["group_high", "status"])]
+
+    def __str__(self):
+        return f"{self.group_low_id} – {self.group_high_id} ({self.kind})"
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == LinkStatus.ACCEPTED
+
+    def other(self, group_id):
+        """The group at the other end from `group_id`."""
+        return self.group_high if self.group_low_id == group_id else self.group_low

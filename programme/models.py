@@ -373,3 +373,59 @@ class PaperCanvasPhoto(models.Model):
 
     def __str__(self):
         return self.caption or f"{self.canvas_id}/{self.pk}"
+
+
+# Learning forums (เวทีแลกเปลี่ยนเรียนรู้) --------------------------------------
+
+FORUM_MAX_PARTICIPANTS = 10_000
+FORUM_NOTES_MAX_CHARS = 5000
+FORUM_MAX_GROUPS = 30
+
+
+class Forum(models.Model):
+    """A learning forum held in a tambon: who organised it, which groups presented, how
+    many people came. Its region is the region of its tambon (programme.access)."""
+
+    title = models.CharField(_("ชื่อเวที"), max_length=200)
+    held_on = models.DateField(_("วันที่จัด"))
+    tambon = models.ForeignKey(
+        "communities.Tambon", verbose_name=_("ตำบลที่จัด"), on_delete=models.PROTECT, related_name="+"
+    )
+    organisers = models.CharField(_("ผู้จัด"), max_length=300)
+    groups = models.ManyToManyField(
+        CommunityGroup, verbose_name=_("กลุ่มที่นำเสนอ"), related_name="forums"
+    )
+    participants = models.PositiveIntegerField(
+        _("จำนวนผู้เข้าร่วม (คน)"),
+        validators=[MinValueValidator(1), MaxValueValidator(FORUM_MAX_PARTICIPANTS)],
+    )
+    notes = models.TextField(_("บันทึก"), max_length=FORUM_NOTES_MAX_CHARS, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("เวทีแลกเปลี่ยนเรียนรู้")
+        verbose_name_plural = _("เวทีแลกเปลี่ยนเรียนรู้")
+        indexes = [models.Index(fields=["tambon", "-held_on"]), models.Index(fields=["-held_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(participants__gte=1) & Q(participants__lte=FORUM_MAX_PARTICIPANTS),
+                name="programme_forum_participants_sane",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("programme:forum_detail", args=[self.pk])

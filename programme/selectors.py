@@ -174,3 +174,31 @@ def plan_by_area(group: CommunityGroup) -> list[dict]:
 
 def plan_items(group: CommunityGroup):
     return PlanItem.objects.filter(group=group)
+
+
+# Learning forums, for the dashboards ---------------------------------------------
+
+
+def forum_counts_by_province(groups, fiscal_year: int) -> dict[str, dict[str, int]]:
+    """{province code: {"forums": n, "participants": m}} of the forums held in the Buddhist-era
+    `fiscal_year` at which at least one of `groups` (a queryset or ids) presented, by the
+    province of the forum's tambon. A forum with several of the groups counts once. One query.
+    """
+    from django.db.models import Count, Sum
+
+    from programme.models import Forum
+
+    year = Period(fiscal_year, 0)
+    presented = Forum.objects.filter(groups__in=groups).values("pk")
+    rows = (
+        Forum.objects.filter(
+            pk__in=presented, held_on__gte=year.starts_on, held_on__lte=year.ends_on
+        )
+        .values("tambon__province_id")
+        .annotate(forums=Count("pk"), participants=Sum("participants"))
+        .order_by("tambon__province_id")
+    )
+    return {
+        row["tambon__province_id"]: {"forums": row["forums"], "participants": row["participants"]}
+        for row in rows
+    }

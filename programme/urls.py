@@ -39,4 +39,17 @@ urlpatterns += [
         story_views.paper_delete,
         name="paper_delete",
     ),
+
+# Learning forums and networks of groups ------------------------------------------
+from programme import forum_views, network_views  # noqa: E402
+
+urlpatterns += [
+    path("regions/<slug:region>/forums/", forum_views.forum_list, name="forum_list"),
+    path("regions/<slug:region>/forums/new/", forum_views.forum_create, name="forum_create"),
+    path("forums/<int:pk>/", forum_views.forum_detail, name="forum_detail"),
+    path("forums/<int:pk>/edit/", forum_views.forum_edit, name="forum_edit"),
+    path("groups/<int:pk>/network/", network_views.group_network, name="group_network"),
+    path("links/<int:pk>/accept/", network_views.link_accept_view, name="link_accept"),
+    path("links/<int:pk>/remove/", network_views.link_remove_view, name="link_remove"),
+    path("regions/<slug:region>/network/", network_views.region_network, name="region_network"),
 ]

@@ -104,3 +104,29 @@ def throwaway_media_root(tmp_path_factory):
 
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
         yield
+
+# Learning forums and networks: a second southern group with its leader, a northern group.
+
+
+@pytest.fixture
+def partner_group(krabi):
+    """Another group of the south (Krabi), the first group's partner in tests of networks."""
+    district = factories.DistrictFactory(code="8106", province=krabi, name_th="คลองท่อม")
+    tambon = factories.TambonFactory(code="810601", district=district, name_th="คลองพน")
+    return factories.CommunityGroupFactory(name="กลุ่มแปรรูปมะละกอคลองพน", tambon=tambon)
+
+
+@pytest.fixture
+def partner_leader(partner_group):
+    user = factories.UserFactory(username="partner_leader", display_name="สมใจ")
+    factories.MembershipFactory(group=partner_group, user=user, role=MembershipRole.LEADER)
+    return user
+
+
+@pytest.fixture
+def north_group(north):
+    """A group of another region (Chiang Mai), whose ids the attack tests post."""
+    province = factories.ProvinceFactory(code="50", name_th="เชียงใหม่", region=north)
+    district = factories.DistrictFactory(code="5001", province=province)
+    tambon = factories.TambonFactory(code="500101", district=district, name_th="ศรีภูมิ")
+    return factories.CommunityGroupFactory(name="กลุ่มผ้าทอศรีภูมิ", tambon=tambon)

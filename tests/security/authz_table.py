@@ -790,6 +790,85 @@ ROWS = {
         "GET foreign":   "login  404    404    200    404    404    404    403    403",
         "POST foreign":  "login  404    404    302+   404    404    404    403    403",
     },
+
+    # Learning forums and networks of groups --------------------------------------
+    "programme:forum_list": {  # /programme/regions/<slug:region>/forums/
+        "kwargs": {"region": "region_slug"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:forum_create": {  # /programme/regions/<slug:region>/forums/new/
+        "kwargs": {"region": "region_slug"},
+        "post": {
+            "province": "{province}", "title": "เวทีแลกเปลี่ยนเรียนรู้", "held_on": "{today}",
+            "tambon": "{tambon_code}", "organisers": "สภาองค์กรชุมชนตำบล", "groups": ["{group}"],
+            "participants": "35",
+        },
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  403    403    404    200    404    200    404    200",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  404    404    403    404    404    404    200    200",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:forum_detail": {  # /programme/forums/<int:pk>/
+        "kwargs": {"pk": "forum"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  200    200    404    200    404    200    404    200",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    200    404    404    404    200    200",
+    },
+    "programme:forum_edit": {  # /programme/forums/<int:pk>/edit/
+        "kwargs": {"pk": "forum"},
+        "post": {
+            "province": "{province}", "title": "เวทีแลกเปลี่ยนเรียนรู้", "held_on": "{today}",
+            "tambon": "{tambon_code}", "organisers": "สภาองค์กรชุมชนตำบล", "groups": ["{group}"],
+            "participants": "35",
+        },
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  403    403    404    403    404    200    404    200",
+        "POST own":      "login  403    403    404    403    404    302+   404    302+",
+        "GET foreign":   "login  404    404    403    404    404    404    200    200",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "programme:group_network": {  # /programme/groups/<int:pk>/network/
+        "kwargs": {"pk": "group"},
+        "post": {"other": "{partner_group}", "kind": "marketing", "note": "ขายร่วมกันที่ตลาดนัด"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  302+   403    404    403    404    302+   404    302+",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+    },
+    "programme:link_accept": {  # /programme/links/<int:pk>/accept/
+        "kwargs": {"pk": "link"},
+        "post": {"group": "{group}"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    403    404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+    },
+    "programme:link_remove": {  # /programme/links/<int:pk>/remove/
+        "kwargs": {"pk": "link"},
+        "post": {"group": "{group}"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    403    404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+    },
+    "programme:region_network": {  # /programme/regions/<slug:region>/network/
+        "kwargs": {"region": "region_slug"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  404    404    404    404    404    200    404    200",
+        "POST own":      "login  404    404    404    404    404    200    404    200",
+        "GET foreign":   "login  404    404    404    404    404    404    200    200",
+        "POST foreign":  "login  404    404    404    404    404    404    200    200",
+    },
 }
 # fmt: on
 

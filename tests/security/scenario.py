@@ -212,6 +212,8 @@ def build_world() -> World:
         ).user
     for side, mentor_user in ((own, users["mentor_a"]), (foreign, mentor_b)):
         side.ids |= _stories_and_photos(side, mentor_user)
+    for side in (own, foreign):
+        add_forums_and_links(side)
     return World(users=users, sides={"own": own, "foreign": foreign})
 
 
@@ -249,3 +251,33 @@ def _stories_and_photos(side: Side, mentor_user) -> dict:
         "approved_canvas": approved.pk,
         "paper_photo": paper.pk,
     }
+
+
+# Learning forums and networks ------------------------------------------------------
+
+
+def add_forums_and_links(side: Side) -> None:
+    """A forum where the side's group presented, a partner group in the same tambon, and a
+    link the partner proposed to the group (its leader, or staff, may accept or remove it)."""
+    from communities.models import CommunityGroup, GroupLink, LinkStatus
+    from programme.models import Forum
+
+    group = CommunityGroup.objects.select_related("tambon").get(pk=side.ids["group"])
+    partner = factories.CommunityGroupFactory(name=f"{group.name} คู่เครือข่าย", tambon=group.tambon)
+    forum = Forum.objects.create(
+        title=f"เวทีทดสอบ {group.name}",
+        held_on=timezone.localdate(),
+        tambon=group.tambon,
+        organisers="สภาองค์กรชุมชนตำบล",
+        participants=35,
+    )
+    forum.groups.add(group)
+    low, high = sorted((group, partner), key=lambda g: g.pk)
+    link = GroupLink.objects.create(
+        group_low=low,
+        group_high=high,
+        kind="supply",
+        status=LinkStatus.PROPOSED,
+        proposed_by_group=partner,
+    )
+    side.ids |= {"forum": forum.pk, "partner_group": partner.pk, "link": link.pk}

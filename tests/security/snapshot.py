@@ -36,6 +36,10 @@ WATCHED_MODELS = (
     "programme.Story",
     "programme.StoryPhoto",
     "programme.PaperCanvasPhoto",
+
+    # Learning forums and networks.
+    "programme.Forum",
+    "communities.GroupLink",
 )
 
 
