@@ -260,6 +260,7 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("ส่งออกข้อมูล")
     PROGRAMME_STAGE = "programme_stage", _("เปลี่ยนขั้นตอนการพัฒนาของกลุ่ม")
     RESULT_CONFIRMATION = "result_confirmation", _("ยืนยัน/ยกเลิกการยืนยันผลลัพธ์ของแผน")
+    TAMBON_CAPITAL = "tambon_capital", _("เพิ่ม/แก้ไข/ลบทุนชุมชนของตำบล")
 
 
 class AuditEntry(models.Model):
