@@ -32,6 +32,7 @@ WATCHED_MODELS = (
     "programme.StageMove",
     "programme.Result",
     "programme.PlanItem",
+    "communities.CapitalItem",
 )
 
 
