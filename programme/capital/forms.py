@@ -21,6 +21,7 @@ WHAT_TOO_LONG = format_lazy(
     _("ยาวเกิน {limit} ตัวอักษร เขียนสั้น ๆ แล้วใส่ส่วนที่เหลือในรายละเอียด"),
     limit=CAPITAL_WHAT_MAX_CHARS,
 )
+BAD_CHARACTER = _("ข้อความมีอักขระที่ใช้ไม่ได้ กรุณาพิมพ์ใหม่")
 DETAIL_TOO_LONG = format_lazy(_("รายละเอียดยาวเกิน {limit} ตัวอักษร"), limit=CAPITAL_DETAIL_MAX_CHARS)
 
 
@@ -36,8 +37,15 @@ class CapitalItemForm(forms.ModelForm):
         }
         error_messages = {
             "kind": {"required": REQUIRED_KIND, "invalid_choice": BAD_KIND},
-            "what": {"required": REQUIRED_WHAT, "max_length": WHAT_TOO_LONG},
-            "detail": {"max_length": DETAIL_TOO_LONG},
+            "what": {
+                "required": REQUIRED_WHAT,
+                "max_length": WHAT_TOO_LONG,
+                "null_characters_not_allowed": BAD_CHARACTER,
+            },
+            "detail": {
+                "max_length": DETAIL_TOO_LONG,
+                "null_characters_not_allowed": BAD_CHARACTER,
+            },
         }
 
     def __init__(self, *args, **kwargs):
