@@ -144,3 +144,12 @@ def test_leads_group_in_tambon(ao_luek_tai, leader, member, outsider):
     assert leads_group_in_tambon(leader, ao_luek_tai)
     assert not leads_group_in_tambon(member, ao_luek_tai)
     assert not leads_group_in_tambon(outsider, ao_luek_tai)
+
+
+def test_the_demo_tambon_gets_its_capital_once(ao_luek_tai, leader):
+    from communities.demo import DEMO_CAPITAL, seed_capital
+
+    seed_capital(added_by=leader)
+    seed_capital(added_by=leader)
+    assert CapitalItem.objects.filter(tambon=ao_luek_tai).count() == len(DEMO_CAPITAL)
+    assert {item.kind for item in CapitalItem.objects.all()} == set(CapitalKind.values)
