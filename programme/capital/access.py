@@ -1,8 +1,9 @@
 """Who reads and changes a tambon's community capital.
 
 Changers: leaders of any group of the tambon, mentors assigned today to a
-group of it, staff of its region and national staff. Readers: the changers and
-anyone who may read a canvas of a group of the tambon. Anyone else gets 404;
+group of it, staff of its region and national staff. Readers: anyone who may
+read a canvas of a group of the tambon (so every changer), and the region's
+staff even before the tambon has a group. Anyone else gets 404;
 a reader who may not change it gets 403.
 """
 
@@ -38,27 +39,39 @@ def can_edit_capital(user, tambon: Tambon) -> bool:
 
 
 def can_read_capital(user, tambon: Tambon) -> bool:
+    """Staff of the region and national staff, and whoever reads a canvas of a group of the
+    tambon (its leaders and assigned mentors among them)."""
     if not user.is_authenticated:
         return False
     return (
-        can_edit_capital(user, tambon)
+        can_see_region(user, tambon.province.region_id)
         or groups_with_canvases_visible_to(user).filter(tambon=tambon).exists()
     )
 
 
-def get_tambon_for_capital(user, code) -> Tambon:
+def _tambon(code) -> Tambon:
     code = str(code)[:TAMBON_CODE_MAX_CHARS]
     tambon = Tambon.objects.select_related("district", "province").filter(code=code).first()
-    if tambon is None or not can_read_capital(user, tambon):
+    if tambon is None:
+        raise Http404
+    return tambon
+
+
+def get_tambon_for_capital(user, code) -> Tambon:
+    tambon = _tambon(code)
+    if not can_read_capital(user, tambon):
         raise Http404
     return tambon
 
 
 def get_tambon_for_capital_edit(user, code) -> Tambon:
-    tambon = get_tambon_for_capital(user, code)
-    if not can_edit_capital(user, tambon):
+    """Readers who may not change the inventory (a group's members) get 403."""
+    tambon = _tambon(code)
+    if can_edit_capital(user, tambon):
+        return tambon
+    if can_read_capital(user, tambon):
         raise PermissionDenied
-    return tambon
+    raise Http404
 
 
 def get_capital_item_for_edit(user, code, pk) -> CapitalItem:
