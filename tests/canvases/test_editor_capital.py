@@ -13,6 +13,8 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+LETTERS = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศสหอฮะาิีึืุูเแโใไ่้๊๋ั็์ "
+
 
 def _editor(client, canvas):
     return client.get(reverse("canvases:detail", args=[canvas.pk]))
@@ -113,3 +115,23 @@ def test_the_prompts_cost_one_query_whatever_their_number(client, leader, canvas
     assert len(full.captured_queries) == len(empty.captured_queries)
     capital_queries = [q for q in full.captured_queries if "communities_capitalitem" in q["sql"]]
     assert len(capital_queries) == 1
+
+
+def test_a_full_inventory_adds_little_to_the_editors_weight(client, leader, canvas, ao_luek_tai):
+    """Sixty items of the longest text: the page shows 25 of them and grows by a few KB."""
+    import gzip
+
+    from communities.models import CAPITAL_ITEMS_PER_TAMBON, CAPITAL_WHAT_MAX_CHARS
+
+    client.force_login(leader)
+    before = len(gzip.compress(_editor(client, canvas).content, 9))
+    kinds = CapitalKind.values
+    for n in range(CAPITAL_ITEMS_PER_TAMBON):
+        # Letters in an order that hardly compresses: the worst case, not a typical one.
+        what = "".join(LETTERS[(n * 31 + i * i * 7 + i) % len(LETTERS)] for i in range(200))
+        factories.CapitalItemFactory(
+            tambon=ao_luek_tai, kind=kinds[n % len(kinds)], what=what[:CAPITAL_WHAT_MAX_CHARS]
+        )
+    after = len(gzip.compress(_editor(client, canvas).content, 9))
+    print(f"editor compressed: {before} -> {after} bytes")
+    assert after - before < 4_000
