@@ -268,6 +268,8 @@ class AuditAction(models.TextChoices):
     FORUM = "forum", _("บันทึก/แก้ไขเวทีแลกเปลี่ยนเรียนรู้")
     GROUP_LINK = "group_link", _("เชื่อมโยง/ตอบรับ/ยกเลิกเครือข่ายกลุ่ม")
 
+    TAMBON_CAPITAL = "tambon_capital", _("เพิ่ม/แก้ไข/ลบทุนชุมชนของตำบล")
+
 
 class AuditEntry(models.Model):
     """Who did what, to whom or what, and when; written only through `accounts.audit.record`.

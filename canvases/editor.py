@@ -15,6 +15,10 @@ from canvases.blocks import BLOCKS, MIN_FILLED_CHARS, PHONE_ORDER, PROGRESS_LABE
 from canvases.forms import BlocksForm, new_save_id
 from canvases.models import CanvasStatus, EventKind
 from canvases.services import unfinished_blocks
+from communities.selectors import capital_prompts
+
+# The block beside which a leader sees the tambon's community capital as prompts.
+CAPITAL_BLOCK = "key_resources"
 
 # Without the script (and where `field-sizing` is unknown) a block's box is as tall as
 # its text on a 360 px phone: about this many Thai characters fit on one line.
@@ -125,6 +129,8 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
     # Open threads of every version, beside their block: what is left to fix, and where.
     threads = selectors.open_threads_of_canvas(canvas)
     reviews.prepare_threads(threads, request.user)
+    # One query, only while a leader writes: the tambon's capital beside key resources.
+    capital = capital_prompts(canvas.group.tambon_id) if editing else None
     cards = []
     for block in PHONE_ORDER:
         text = form[block.key].value() if editing else canvas.text(block.key)
@@ -139,6 +145,7 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
                 "progress": progress,
                 "progress_label": PROGRESS_LABELS[progress],
                 "threads": threads[block.key],
+                "capital": capital if block.key == CAPITAL_BLOCK else None,
             }
         )
     can_review = access.can_review_canvas(request.user, canvas)

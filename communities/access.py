@@ -228,3 +228,20 @@ def get_invitation_for_invitee(user, pk) -> Invitation:
 def get_invitation_for_manage(user, group: CommunityGroup, pk) -> Invitation:
     """A pending invitation to a group the user manages (the group was checked)."""
     return get_object_or_404(Invitation.objects.pending(), group=group, pk=pk)
+
+
+# Community capital -------------------------------------------------------------
+#
+# The whole rule (who reads and changes a tambon's capital) needs the mentors and
+# the canvases' readers, so it lives in programme.capital.access; these are its
+# parts this app can answer.
+
+
+def leads_group_in_tambon(user, tambon) -> bool:
+    """The user leads at least one group of the tambon."""
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, role=MembershipRole.LEADER, group__tambon=tambon
+        ).exists()
+    )

@@ -5,6 +5,8 @@ from django.db import transaction
 
 from accounts.models import Role
 from communities.models import (
+    CapitalItem,
+    CapitalKind,
     CommunityGroup,
     GroupKind,
     Membership,
@@ -125,4 +127,29 @@ def seed_communities(password: str) -> dict:
                 user=user, defaults={"region": Region.objects.get(slug=region)}
             )
         people[username] = user
+    seed_capital(added_by=people["leader_aoluek"])
     return {"groups": groups, "people": people}
+
+
+# Community capital of Ao Luek Tai, so the editor's key-resources block has prompts.
+DEMO_CAPITAL_TAMBON = "810501"
+DEMO_CAPITAL = [
+    (CapitalKind.NATURE, "คลองมะรุยและป่าชายเลน", "ล่องเรือชมได้ทั้งปี น้ำใสช่วงหน้าแล้ง"),
+    (CapitalKind.NATURE, "เขาหินปูนและถ้ำริมคลอง", ""),
+    (CapitalKind.PEOPLE, "ปราชญ์ชาวบ้านที่เล่าประวัติคลองได้", "ลุงเริง อายุ 72 ปี"),
+    (CapitalKind.PEOPLE, "คนขับเรือหางยาว 8 ลำ", ""),
+    (CapitalKind.CULTURE, "ภาพเขียนสีโบราณในถ้ำ", "เล่าเรื่องคนโบราณริมอ่าวพังงา"),
+    (CapitalKind.SOCIAL, "เครือข่ายท่องเที่ยวอ่าวพังงา", "ส่งนักท่องเที่ยวต่อกันตามเส้นทาง"),
+    (CapitalKind.MONEY, "กองทุนหมู่บ้านและกลุ่มออมทรัพย์", ""),
+]
+
+
+def seed_capital(*, added_by) -> None:
+    """The demo tambon's capital (a tambon not loaded is skipped)."""
+    tambon = Tambon.objects.filter(code=DEMO_CAPITAL_TAMBON).first()
+    if tambon is None:
+        return
+    for kind, what, detail in DEMO_CAPITAL:
+        CapitalItem.objects.get_or_create(
+            tambon=tambon, kind=kind, what=what, defaults={"detail": detail, "added_by": added_by}
+        )

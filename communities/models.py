@@ -427,3 +427,53 @@ class GroupLink(models.Model):
     def other(self, group_id):
         """The group at the other end from `group_id`."""
         return self.group_high if self.group_low_id == group_id else self.group_low
+
+
+# Community capital (ทุนชุมชน) ---------------------------------------------------
+#
+# What a tambon already has to build on, listed by the people who work there; the
+# canvas editor shows it as prompts beside the key-resources block.
+
+CAPITAL_WHAT_MAX_CHARS = 120
+CAPITAL_DETAIL_MAX_CHARS = 500
+CAPITAL_ITEMS_PER_TAMBON = 60
+
+
+class CapitalKind(models.TextChoices):
+    """The five kinds of community capital, in the order they are shown."""
+
+    NATURE = "nature", _("ทุนธรรมชาติและทรัพยากร")
+    PEOPLE = "people", _("ทุนคนและภูมิปัญญา")
+    CULTURE = "culture", _("ทุนวัฒนธรรมและประวัติศาสตร์")
+    SOCIAL = "social", _("ทุนทางสังคม")
+    MONEY = "money", _("ทุนเงินและกองทุน")
+
+
+class CapitalItem(models.Model):
+    """One thing a tambon has to build on: a mangrove forest, a weaver, a savings fund."""
+
+    tambon = models.ForeignKey(
+        Tambon, verbose_name=_("ตำบล"), on_delete=models.CASCADE, related_name="capital_items"
+    )
+    kind = models.CharField(_("ประเภททุน"), max_length=10, choices=CapitalKind.choices)
+    what = models.CharField(_("ทุนชุมชน"), max_length=CAPITAL_WHAT_MAX_CHARS)
+    detail = models.TextField(_("รายละเอียด"), max_length=CAPITAL_DETAIL_MAX_CHARS, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้เพิ่ม"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("เพิ่มเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุดเมื่อ"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("ทุนชุมชนของตำบล")
+        verbose_name_plural = _("ทุนชุมชนของตำบล")
+        indexes = [models.Index(fields=["tambon", "kind", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.what}"

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.apps import apps
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from cbmc_portal.text import without_control_chars
 from communities.geography import search_form
-from communities.models import CommunityGroup, Province, Tambon
+from communities.models import CapitalItem, CapitalKind, CommunityGroup, Province, Tambon
 
 PLACE_CANDIDATES = 300
 PLACE_RESULTS = 20
@@ -168,3 +168,53 @@ def with_days_waiting(groups, today=None) -> list:
         group.days_waiting = (today - timezone.localdate(since)).days if since else None
         group.plans_total = sum(getattr(group, f"plans_{state}") for state in PLAN_STATES)
     return rows
+
+
+# Community capital -------------------------------------------------------------
+
+# The editor shows at most this many items of each kind beside the key-resources block.
+CAPITAL_PROMPTS_PER_KIND = 5
+
+
+def capital_by_kind(tambon) -> list[dict]:
+    """The tambon's whole inventory in one query, grouped by kind in the order of CapitalKind."""
+    by_kind = {kind: [] for kind in CapitalKind.values}
+    for item in CapitalItem.objects.filter(tambon=tambon).select_related("added_by"):
+        by_kind.setdefault(item.kind, []).append(item)
+    return [
+        {"kind": kind, "label": label, "items": by_kind[kind]}
+        for kind, label in CapitalKind.choices
+    ]
+
+
+def capital_prompts(tambon_id, per_kind: int = CAPITAL_PROMPTS_PER_KIND) -> dict:
+    """The first `per_kind` items of each kind and how many more there are, in one query.
+
+    For the canvas editor: only the kinds that hold items, in CapitalKind order,
+    each as {"kind", "label", "items": [what, ...], "more": n}; "total" counts all items.
+    """
+    rows = (
+        CapitalItem.objects.filter(tambon_id=tambon_id)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=F("kind"), order_by=[F("created_at"), F("pk")]),
+            kind_total=Window(Count("pk"), partition_by=F("kind")),
+        )
+        .filter(rank__lte=per_kind)
+        .order_by("kind", "rank")
+        .values_list("kind", "what", "kind_total")
+    )
+    items, totals = {}, {}
+    for kind, what, kind_total in rows:
+        items.setdefault(kind, []).append(what)
+        totals[kind] = kind_total
+    kinds = [
+        {
+            "kind": kind,
+            "label": label,
+            "items": items[kind],
+            "more": totals[kind] - len(items[kind]),
+        }
+        for kind, label in CapitalKind.choices
+        if kind in items
+    ]
+    return {"kinds": kinds, "total": sum(totals.values())}

@@ -2,15 +2,26 @@
 
 import enum
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts import audit
 from accounts.notifications import Event, in_each_language, notify
 from accounts.services import user_by_phone, user_get_or_create_by_phone
 from communities import access
-from communities.models import CommunityGroup, Invitation, InvitationStatus, Membership, Province
+from communities.models import (
+    CAPITAL_ITEMS_PER_TAMBON,
+    CapitalItem,
+    CommunityGroup,
+    Invitation,
+    InvitationStatus,
+    Membership,
+    Province,
+    Tambon,
+)
 from communities.signals import groups_moved
 
 
@@ -191,3 +202,55 @@ def invitation_withdraw(*, invitation: Invitation, by) -> None:
         summary=invitation.phone_display,
         details={"group": invitation.group_id, "withdrawn": True},
     )
+
+
+# Community capital -------------------------------------------------------------
+#
+# The caller has checked that `by` may change the tambon's capital
+# (programme.capital.access); the form has validated and normalised the texts.
+
+CAPITAL_FULL = _("ตำบลนี้บันทึกทุนชุมชนครบ %(limit)s รายการแล้ว ลบหรือรวมรายการเดิมก่อนเพิ่มรายการใหม่")
+
+
+def _capital_audit(*, by, item: CapitalItem, change: str) -> None:
+    audit.record(
+        actor=by,
+        action=audit.AuditAction.TAMBON_CAPITAL,
+        target=item,
+        region_id=item.tambon.province.region_id,
+        summary=item.what,
+        details={"tambon": item.tambon_id, "kind": item.kind, "change": change},
+    )
+
+
+@transaction.atomic
+def capital_item_add(*, tambon: Tambon, by, kind: str, what: str, detail: str = "") -> CapitalItem:
+    """Add one item to the tambon's inventory of community capital.
+
+    The tambon's row is locked while its items are counted, so two people adding
+    at once cannot pass CAPITAL_ITEMS_PER_TAMBON together; a full inventory
+    raises ValidationError.
+    """
+    Tambon.objects.select_for_update().filter(pk=tambon.pk).values("pk").first()
+    if CapitalItem.objects.filter(tambon=tambon).count() >= CAPITAL_ITEMS_PER_TAMBON:
+        raise ValidationError(CAPITAL_FULL, code="full", params={"limit": CAPITAL_ITEMS_PER_TAMBON})
+    item = CapitalItem.objects.create(
+        tambon=tambon, kind=kind, what=what, detail=detail, added_by=by
+    )
+    _capital_audit(by=by, item=item, change="added")
+    return item
+
+
+@transaction.atomic
+def capital_item_update(*, item: CapitalItem, by, kind: str, what: str, detail: str = "") -> None:
+    """Change an item's kind and texts (who first added it stays)."""
+    item.kind, item.what, item.detail = kind, what, detail
+    item.save(update_fields=["kind", "what", "detail", "updated_at"])
+    _capital_audit(by=by, item=item, change="updated")
+
+
+@transaction.atomic
+def capital_item_delete(*, item: CapitalItem, by) -> None:
+    """Remove an item; the audit entry keeps what it said."""
+    _capital_audit(by=by, item=item, change="removed")
+    item.delete()

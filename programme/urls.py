@@ -1,6 +1,7 @@
 from django.urls import path
 
 from programme import views
+from programme.capital import views as capital_views
 
 app_name = "programme"
 
@@ -39,6 +40,7 @@ urlpatterns += [
         story_views.paper_delete,
         name="paper_delete",
     ),
+]
 
 # Learning forums and networks of groups ------------------------------------------
 from programme import forum_views, network_views  # noqa: E402
@@ -52,4 +54,20 @@ urlpatterns += [
     path("links/<int:pk>/accept/", network_views.link_accept_view, name="link_accept"),
     path("links/<int:pk>/remove/", network_views.link_remove_view, name="link_remove"),
     path("regions/<slug:region>/network/", network_views.region_network, name="region_network"),
+]
+
+# Community capital of a tambon (programme.capital) ------------------------------
+
+urlpatterns += [
+    path("tambons/<str:code>/capital/", capital_views.capital, name="capital"),
+    path(
+        "tambons/<str:code>/capital/<int:item_pk>/edit/",
+        capital_views.capital_item_edit,
+        name="capital_item_edit",
+    ),
+    path(
+        "tambons/<str:code>/capital/<int:item_pk>/delete/",
+        capital_views.capital_item_delete,
+        name="capital_item_delete",
+    ),
 ]

@@ -242,3 +242,15 @@ def tally_canvases():
     from canvases.tallies import refresh_groups
 
     refresh_groups(None)
+
+
+class CapitalItemFactory(factory.django.DjangoModelFactory):
+    """One item of a tambon's community capital."""
+
+    class Meta:
+        model = "communities.CapitalItem"
+
+    tambon = factory.SubFactory(TambonFactory)
+    kind = "nature"
+    what = factory.Sequence(lambda n: f"ป่าชายเลนแปลงที่ {n}")
+    detail = ""

@@ -1048,3 +1048,43 @@ ROWS |= {
     },
 }
 # fmt: on
+
+# Community capital of a tambon (programme.capital): its changers are the leaders of
+# its groups, the mentors assigned to them, the region's staff and national staff; the
+# readers of its groups' canvases read it.
+# fmt: off
+ROWS.update(
+    {
+        "programme:capital": {  # /programme/tambons/<str:code>/capital/
+            "kwargs": {"code": "tambon_code"},
+            "post": {"kind": "nature", "what": "ป่าชายเลน 300 ไร่", "detail": ""},
+            #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+            "GET own":       "login  200    200    404    200    404    200    404    200",
+            "POST own":      "login  302+   403    404    302+   404    302+   404    302+",
+            "GET foreign":   "login  404    404    200    404    404    404    200    200",
+            "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+        },
+        "programme:capital_item_edit": {  # .../capital/<int:item_pk>/edit/
+            "kwargs": {"code": "tambon_code", "item_pk": "capital_item"},
+            "post": {"kind": "culture", "what": "ประเพณีลอยเรือ", "detail": "ทุกปี"},
+            #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+            "GET own":       "login  200    403    404    200    404    200    404    200",
+            "POST own":      "login  302+   403    404    302+   404    302+   404    302+",
+            "GET foreign":   "login  404    404    200    404    404    404    200    200",
+            "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+            "GET mixed":     "login  404    403    404    404    404    404    404    404",
+            "POST mixed":    "login  404    403    404    404    404    404    404    404",
+        },
+        "programme:capital_item_delete": {  # .../capital/<int:item_pk>/delete/
+            "kwargs": {"code": "tambon_code", "item_pk": "capital_item"},
+            #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+            "GET own":       "login  405    405    405    405    405    405    405    405",
+            "POST own":      "login  302+   403    404    302+   404    302+   404    302+",
+            "GET foreign":   "login  405    405    405    405    405    405    405    405",
+            "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+            "GET mixed":     "login  405    405    405    405    405    405    405    405",
+            "POST mixed":    "login  404    403    404    404    404    404    404    404",
+        },
+    }
+)
+# fmt: on

@@ -124,6 +124,7 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
         group=group, invitee=invitee, phone=invitee.phone, role=MembershipRole.MEMBER
     )
     block_change = draft.block_changes.filter(block_key="channels").first()
+    capital_item = factories.CapitalItemFactory(tambon=tambon, what=f"ป่าชายเลน {tag}")
     link = password_setup_path(newcomer).rstrip("/").split("/")
     return region, Side(
         ids={
@@ -131,6 +132,7 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
             "region_slug": region.slug,
             "province": province.pk,
             "tambon_code": tambon.code,
+            "capital_item": capital_item.pk,
             "province_code": province.code,
             "district_code": district.code,
             # Constants a route takes besides objects (the same on both sides).

@@ -40,6 +40,8 @@ WATCHED_MODELS = (
     # Learning forums and networks.
     "programme.Forum",
     "communities.GroupLink",
+
+    "communities.CapitalItem",
 )
 
 
@@ -86,7 +88,7 @@ def side_fingerprint(ids: dict) -> list:
 
     from accounts.models import Notification
     from canvases.models import Canvas, CanvasVersion, Comment, CommentThread
-    from communities.models import CommunityGroup, Membership
+    from communities.models import CapitalItem, CommunityGroup, Membership
     from mentors.models import Assignment, Cohort, FollowUp, Mentor
 
     group = ids["group"]
@@ -106,6 +108,7 @@ def side_fingerprint(ids: dict) -> list:
         Cohort.groups.through.objects.filter(cohort=ids["cohort"]),
         Cohort.mentors.through.objects.filter(cohort=ids["cohort"]),
         Notification.objects.filter(recipient__in=people.values("pk")),
+        CapitalItem.objects.filter(tambon__groups=group),
     ]
     parts, params = [], []
     for index, qs in enumerate(querysets):
