@@ -7,7 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from canvases import subjects
 from canvases.blocks import BLOCK_KEYS, BLOCKS_BY_KEY, empty_blocks
+from canvases.subjects import MAX_KIND_CHARS, MAX_TOPIC_CHARS
 from communities.models import CommunityGroup
 
 
@@ -322,7 +324,9 @@ class CommentThread(models.Model):
     block_key = models.CharField(_("ช่อง"), max_length=40, blank=True)
     # Another subject than a canvas block ("" for a block's thread). Database defaults
     # too, so rows loaded in bulk naming only the block columns (the benchmark's COPY) insert.
-    kind = models.CharField(_("ประเภทเรื่อง"), max_length=30, blank=True, default="", db_default="")
+    kind = models.CharField(
+        _("ประเภทเรื่อง"), max_length=MAX_KIND_CHARS, blank=True, default="", db_default=""
+    )
     content_type = models.ForeignKey(
         ContentType,
         verbose_name=_("ชนิดของเรื่อง"),
@@ -333,7 +337,9 @@ class CommentThread(models.Model):
     )
     object_id = models.PositiveBigIntegerField(_("รหัสของเรื่อง"), null=True, blank=True)
     subject = GenericForeignKey("content_type", "object_id")
-    topic = models.CharField(_("หัวข้อ"), max_length=40, blank=True, default="", db_default="")
+    topic = models.CharField(
+        _("หัวข้อ"), max_length=MAX_TOPIC_CHARS, blank=True, default="", db_default=""
+    )
     group = models.ForeignKey(
         CommunityGroup,
         verbose_name=_("กลุ่ม"),
@@ -426,8 +432,6 @@ class CommentThread(models.Model):
 
     @property
     def subject_kind(self):
-        from canvases import subjects  # the registry reads the models: imported when used
-
         return subjects.kind_named(self.kind)
 
     @property

@@ -221,3 +221,8 @@ def subject_threads(group, kind: str):
     )
     threads = of_kind.filter(Q(resolved_at__isnull=True) | Q(pk__in=resolved))
     return _with_people_and_comments(threads).order_by("opened_at", "pk")
+
+
+def subject_thread(pk: int):
+    """One thread with its people and comments (a refused post shows it again)."""
+    return _with_people_and_comments(CommentThread.objects.filter(pk=pk)).get()

@@ -26,11 +26,11 @@ Registering a kind is one call, made once by the app that owns the subject
         # topic_label (default: the topic as stored)
     )
 
-and on its page: `subjects.page_threads(user, group, "story")` gives the threads
-by (object id, topic) and the forms; `canvases/_subject_threads.html` shows them.
+and on its page: `canvases.subject_pages.SubjectThreads(user, group, "story")` reads
+the threads in two queries and `.box(object_pk, topic)` gives each subject's threads
+and form, shown by `canvases/_subject_threads.html` (with `_thread_forms.html` once).
 """
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -97,25 +97,3 @@ def kind_or_404(name: str) -> SubjectKind:
         return _KINDS[name]
     except KeyError:
         raise Http404 from None
-
-
-def page_threads(user, group, kind_name: str) -> dict:
-    """What a subject's page shows of its threads: two queries whatever their number.
-
-    `threads` maps (object id, topic) to its threads (comments prefetched, each
-    comment marked `editable` for `user`); `can_open` and `can_take_part` say which
-    forms to show; `all_threads` feeds `canvases/_thread_forms.html`.
-    """
-    from canvases import access, reviews, selectors
-
-    threads = defaultdict(list)
-    for thread in selectors.subject_threads(group, kind_name):
-        threads[(thread.object_id, thread.topic)].append(thread)
-    reviews.prepare_threads(threads, user)
-    can_open = access.can_review_group(user, group)
-    return {
-        "threads": threads,
-        "all_threads": [thread for some in threads.values() for thread in some],
-        "can_open": can_open,
-        "can_take_part": can_open or access.is_group_leader(user, group),
-    }
