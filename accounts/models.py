@@ -130,6 +130,9 @@ class NotificationEvent(models.TextChoices):
     INVITED = "invited", _("เชิญเข้ากลุ่ม")
     INVITATION_ACCEPTED = "invitation_accepted", _("ตอบรับคำเชิญ")
     INVITATION_DECLINED = "invitation_declined", _("ปฏิเสธคำเชิญ")
+    # Threads on other subjects than canvas blocks: a plan area, a period's result…
+    THREAD_COMMENT_ADDED = "thread_comment_added", _("แสดงความเห็น")
+    THREAD_COMMENT_REPLIED = "thread_comment_replied", _("ตอบความเห็น")
 
 
 # The sentence of each event; its %(names)s come from the notification's data.
@@ -149,6 +152,12 @@ EVENT_SENTENCES = {
     NotificationEvent.INVITED: _("ท่านได้รับเชิญเข้าร่วม%(group)s ในฐานะ%(role)s ตอบรับหรือปฏิเสธได้ที่หน้าแรก"),
     NotificationEvent.INVITATION_ACCEPTED: _("เจ้าของเบอร์ %(phone)s ตอบรับคำเชิญเข้า%(group)s แล้ว"),
     NotificationEvent.INVITATION_DECLINED: _("เจ้าของเบอร์ %(phone)s ปฏิเสธคำเชิญเข้า%(group)s"),
+    NotificationEvent.THREAD_COMMENT_ADDED: _(
+        "%(name)s แสดงความเห็นเรื่อง “%(topic)s” ใน%(subject)s ของ %(group)s"
+    ),
+    NotificationEvent.THREAD_COMMENT_REPLIED: _(
+        "%(name)s ตอบความเห็นเรื่อง “%(topic)s” ใน%(subject)s ของ %(group)s"
+    ),
 }
 # The longest sentence shown or mailed (a reviewer's summary can be long).
 NOTIFICATION_TEXT_CHARS = 300

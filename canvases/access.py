@@ -20,10 +20,6 @@ from communities.models import CommunityGroup
 from mentors.selectors import assigned_group_ids_subquery, is_assigned_mentor
 
 
-def _region_id(canvas: Canvas):
-    return canvas.group.tambon.province.region_id
-
-
 def can_view_canvas(user, canvas: Canvas) -> bool:
     if not user.is_authenticated:
         return False
@@ -40,20 +36,29 @@ def can_edit_canvas(user, canvas: Canvas) -> bool:
 
 def is_region_reviewer(user, canvas: Canvas) -> bool:
     """National staff and staff of the group's region."""
-    return can_see_region(user, _region_id(canvas))
+    return can_see_region(user, canvas.group.region_id)
+
+
+def can_review_group(user, group: CommunityGroup) -> bool:
+    """Staff of the group's region, national staff and its mentors assigned today.
+
+    Reviewers open comment threads (on a canvas version or any other subject of
+    the group, see `canvases.subjects`) and decide on versions.
+    """
+    return can_see_region(user, group.region_id) or is_assigned_mentor(user, group.pk)
 
 
 def can_review_canvas(user, canvas: Canvas) -> bool:
-    """Staff of the region, national staff and the group's mentors assigned today.
+    return can_review_group(user, canvas.group)
 
-    Reviewers open comment threads on a version and decide on it.
-    """
-    return is_region_reviewer(user, canvas) or is_assigned_mentor(user, canvas.group_id)
+
+def can_take_part_in_group_threads(user, group: CommunityGroup) -> bool:
+    """Reviewers and the group's leaders reply to threads and resolve or reopen them."""
+    return can_review_group(user, group) or is_group_leader(user, group)
 
 
 def can_take_part_in_threads(user, canvas: Canvas) -> bool:
-    """Reviewers and the group's leaders reply to threads and resolve or reopen them."""
-    return can_review_canvas(user, canvas) or is_group_leader(user, canvas.group)
+    return can_take_part_in_group_threads(user, canvas.group)
 
 
 def can_edit_comment(user, comment: Comment) -> bool:
@@ -144,4 +149,52 @@ def get_comment_for_edit(user, canvas_pk, pk) -> Comment:
     if not can_edit_comment(user, comment):
         raise PermissionDenied
     comment.thread.canvas = canvas
+    return comment
+
+
+# Threads on other subjects than canvas blocks (canvases.subjects) -----------------
+
+
+def get_subject_for_threads(user, kind, object_pk):
+    """The object of a registered kind a reviewer opens a thread on, and its group.
+
+    An object of a group the user cannot read is 404; readers who do not review 403.
+    """
+    subject = kind.model._default_manager.filter(pk=object_pk).first()
+    if subject is None:
+        raise Http404
+    group = get_group_for_canvases(user, kind.group_of(subject))
+    if not can_review_group(user, group):
+        raise PermissionDenied
+    return subject, group
+
+
+def get_subject_thread_for_user(user, pk) -> CommentThread:
+    """A thread on another subject than a block, of a group the user takes part in.
+
+    Threads of groups the user cannot read (and blocks' threads) are 404; members 403.
+    """
+    thread = CommentThread.objects.exclude(kind="").filter(pk=pk).first()
+    if thread is None:
+        raise Http404
+    group = get_group_for_canvases(user, thread.group_id)
+    if not can_take_part_in_group_threads(user, group):
+        raise PermissionDenied
+    thread.group = group
+    return thread
+
+
+def get_subject_comment_for_edit(user, pk) -> Comment:
+    """A comment of such a thread; readers of its group who did not write it get 403."""
+    comment = (
+        Comment.objects.exclude(thread__kind="")
+        .filter(pk=pk)
+        .select_related("thread", "author")
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    comment.thread.group = get_group_for_canvases(user, comment.thread.group_id)
+    if not can_edit_comment(user, comment):
+        raise PermissionDenied
     return comment

@@ -39,7 +39,7 @@ class CommentInline(admin.TabularInline):
 
 @admin.register(CommentThread)
 class CommentThreadAdmin(admin.ModelAdmin):
-    list_display = ["version", "block_key", "opened_by", "opened_at", "resolved_at"]
-    list_filter = ["block_key"]
-    raw_id_fields = ["canvas", "version", "opened_by", "resolved_by"]
+    list_display = ["__str__", "group", "opened_by", "opened_at", "resolved_at"]
+    list_filter = ["kind", "block_key"]
+    raw_id_fields = ["canvas", "version", "group", "opened_by", "resolved_by"]
     inlines = [CommentInline]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canvases.blocks import BLOCKS, BLOCKS_BY_KEY, MAX_BLOCK_CHARS, normalise_text
 from canvases.models import MAX_COMMENT_CHARS, MAX_SAVE_ID_CHARS, MAX_SUMMARY_CHARS
+from canvases.subjects import MAX_TOPIC_CHARS
 
 
 class BlockField(forms.CharField):
@@ -291,3 +292,11 @@ class ReplyForm(BackMixin):
 
 class CommentEditForm(forms.Form):
     body = CommentBodyField(label=_("แก้ไขความเห็น"))
+
+
+class SubjectCommentForm(forms.Form):
+    """A new thread on one topic of another subject than a block (canvases.subjects);
+    the service checks the topic against the subject's kind."""
+
+    topic = forms.CharField(max_length=MAX_TOPIC_CHARS, required=False, widget=forms.HiddenInput)
+    body = CommentBodyField(label=_("ความเห็น"))

@@ -1,11 +1,15 @@
 """Canvases of community groups, their frozen versions, their save log and timeline."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from canvases import subjects
 from canvases.blocks import BLOCK_KEYS, BLOCKS_BY_KEY, empty_blocks
+from canvases.subjects import MAX_KIND_CHARS, MAX_TOPIC_CHARS
 from communities.models import CommunityGroup, Province, Region, Tambon
 
 
@@ -287,21 +291,63 @@ MAX_COMMENT_CHARS = 4000
 
 
 class CommentThread(models.Model):
-    """A conversation about one block of one submitted version, opened by a reviewer.
+    """A conversation opened by a reviewer on one block of one submitted version, or on
+    another reviewable thing of a group (a plan area, a period's result…).
 
-    It belongs to the version it was written on; while open it is also shown on
-    the same block of later versions (read by `selectors.threads_for_version`),
-    never copied. `canvas` repeats `version.canvas` so the open threads of a
-    canvas are one indexed read.
+    A block's thread belongs to the version it was written on; while open it is
+    also shown on the same block of later versions (read by
+    `selectors.threads_for_version`), never copied. `canvas` repeats
+    `version.canvas` so the open threads of a canvas are one indexed read.
+
+    Any other subject is a registered `kind` (see `canvases.subjects`): the object
+    (`content_type`, `object_id`), a `topic` inside it (a plan area, a result's
+    period) and the `group` it belongs to, from which access and notifications
+    are decided. The check constraint keeps every row one or the other.
     """
 
     canvas = models.ForeignKey(
-        Canvas, verbose_name=_("แผน"), on_delete=models.CASCADE, related_name="threads"
+        Canvas,
+        verbose_name=_("แผน"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="threads",
     )
     version = models.ForeignKey(
-        CanvasVersion, verbose_name=_("ฉบับที่ส่ง"), on_delete=models.CASCADE, related_name="threads"
+        CanvasVersion,
+        verbose_name=_("ฉบับที่ส่ง"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="threads",
     )
-    block_key = models.CharField(_("ช่อง"), max_length=40)
+    block_key = models.CharField(_("ช่อง"), max_length=40, blank=True)
+    # Another subject than a canvas block ("" for a block's thread). Database defaults
+    # too, so rows loaded in bulk naming only the block columns (the benchmark's COPY) insert.
+    kind = models.CharField(
+        _("ประเภทเรื่อง"), max_length=MAX_KIND_CHARS, blank=True, default="", db_default=""
+    )
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("ชนิดของเรื่อง"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("รหัสของเรื่อง"), null=True, blank=True)
+    subject = GenericForeignKey("content_type", "object_id")
+    topic = models.CharField(
+        _("หัวข้อ"), max_length=MAX_TOPIC_CHARS, blank=True, default="", db_default=""
+    )
+    group = models.ForeignKey(
+        CommunityGroup,
+        verbose_name=_("กลุ่ม"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("เปิดโดย"),
@@ -332,16 +378,49 @@ class CommentThread(models.Model):
                 condition=models.Q(resolved_at__isnull=True),
                 name="thread_open_of_canvas",
             ),
+            # The threads of one kind of subject of a group (a plan page, a results page).
+            models.Index(
+                fields=["group", "kind", "object_id", "topic"],
+                condition=~models.Q(kind=""),
+                name="thread_of_subject",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(block_key__in=BLOCK_KEYS),
-                name="thread_on_a_known_block",
+                condition=(
+                    models.Q(
+                        kind="",
+                        canvas__isnull=False,
+                        version__isnull=False,
+                        block_key__in=BLOCK_KEYS,
+                        content_type__isnull=True,
+                        object_id__isnull=True,
+                        topic="",
+                    )
+                    | (
+                        ~models.Q(kind="")
+                        & models.Q(
+                            canvas__isnull=True,
+                            version__isnull=True,
+                            block_key="",
+                            content_type__isnull=False,
+                            object_id__isnull=False,
+                            group__isnull=False,
+                        )
+                    )
+                ),
+                name="thread_on_a_block_or_a_subject",
             )
         ]
 
     def __str__(self):
-        return f"{self.version} · {self.block_key}"
+        if self.is_on_block:
+            return f"{self.version} · {self.block_key}"
+        return f"{self.kind}:{self.object_id}:{self.topic}"
+
+    @property
+    def is_on_block(self) -> bool:
+        return not self.kind
 
     @property
     def is_open(self) -> bool:
@@ -350,6 +429,35 @@ class CommentThread(models.Model):
     @property
     def block(self):
         return BLOCKS_BY_KEY[self.block_key]
+
+    @property
+    def subject_kind(self):
+        return subjects.kind_named(self.kind)
+
+    @property
+    def topic_label(self) -> str:
+        """What the thread is about, for people: the block's title or the subject's topic."""
+        if self.is_on_block:
+            return self.block.title
+        return self.subject_kind.topic_label(self.topic)
+
+    # The pages that act on the thread: a block's under its canvas, any other's on its own.
+    def _action_url(self, action: str) -> str:
+        if self.is_on_block:
+            return reverse(f"canvases:thread_{action}", args=[self.canvas_id, self.pk])
+        return reverse(f"canvases:subject_thread_{action}", args=[self.pk])
+
+    @property
+    def reply_url(self) -> str:
+        return self._action_url("reply")
+
+    @property
+    def resolve_url(self) -> str:
+        return self._action_url("resolve")
+
+    @property
+    def reopen_url(self) -> str:
+        return self._action_url("reopen")
 
 
 class Comment(models.Model):
@@ -380,6 +488,14 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.body[:50]
+
+    @property
+    def edit_url(self) -> str:
+        """Where its author edits it (reads `thread`: prefetched with the thread's comments)."""
+        thread = self.thread
+        if thread.is_on_block:
+            return reverse("canvases:comment_edit", args=[thread.canvas_id, self.pk])
+        return reverse("canvases:subject_comment_edit", args=[self.pk])
 
 
 # --- Summary rows for the dashboards -------------------------------------------------

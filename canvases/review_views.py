@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from canvases import access, reviews, selectors, services
+from canvases import access, reviews, selectors, services, thread_pages
 from canvases.blocks import PHONE_ORDER, block_progress
-from canvases.forms import BackMixin, CommentEditForm, CommentForm, ReplyForm, ReviewForm
+from canvases.forms import BackMixin, CommentForm, ReplyForm, ReviewForm
 from canvases.models import CanvasStatus, version_review_url
 from canvases.services import CanvasRefused
 from communities.access import is_group_leader
@@ -195,29 +195,11 @@ def comment_edit(request, pk, comment_pk):
     """The author changes their comment until someone else replies (others 403)."""
     comment = access.get_comment_for_edit(request.user, pk, comment_pk)
     canvas, thread = comment.thread.canvas, comment.thread
-    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                reviews.comment_edit(
-                    comment=comment, body=form.cleaned_data["body"], by=request.user
-                )
-            except CanvasRefused as refusal:
-                messages.error(request, refusal.message)
-                status = 409
-            else:
-                messages.success(request, _("แก้ไขความเห็นแล้ว"))
-                return redirect(
-                    version_review_url(canvas.pk, thread.version.number, f"#thread-{thread.pk}")
-                )
-        else:
-            status = 400
-    return render(
+    return thread_pages.comment_edit_page(
         request,
-        "canvases/comment_edit.html",
-        {"canvas": canvas, "group": canvas.group, "comment": comment, "form": form},
-        status=status,
+        comment,
+        back=version_review_url(canvas.pk, thread.version.number, f"#thread-{thread.pk}"),
+        context={"canvas": canvas, "group": canvas.group},
     )
 
 

@@ -1,4 +1,5 @@
-"""Reviewing a submitted version: comment threads on its blocks and the decision.
+"""Reviewing a submitted version: comment threads on its blocks and the decision;
+and the same threads on any other subject of a group (`canvases.subjects`).
 
 A reviewer (an assigned mentor, staff of the region, national staff) opens a
 thread on one block of the latest version; the group's leaders and the
@@ -11,8 +12,13 @@ Each change is one transaction and tells the other side through
 `accounts.notifications.notify` (the bell, and e-mail for those with an
 address): the leaders hear of reviewers' comments and of decisions, the
 reviewers in a thread hear of the leaders' replies.
+
+Threads on other subjects (a plan area, a period's result…) are opened with
+`thread_open` instead of `comment_create`; replying, editing, resolving and
+reopening are the same functions for both, decided from the subject's group.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,8 +38,9 @@ from canvases.models import (
     version_review_url,
 )
 from canvases.services import CanvasRefused, canvas_approve, canvas_request_changes
-from communities.access import is_group_leader
-from communities.models import MembershipRole
+from canvases.subjects import SubjectKind
+from communities.models import CommunityGroup, MembershipRole
+from mentors.selectors import group_mentor_users
 
 DECISIONS = ("approve", "request_changes")
 
@@ -64,17 +71,15 @@ def comment_is_editable(comment: Comment, thread_comments, user) -> bool:
     )
 
 
-def _group_leaders(canvas: Canvas):
+def _group_leaders(group_id: int):
     return list(
-        User.objects.filter(
-            memberships__group_id=canvas.group_id, memberships__role=MembershipRole.LEADER
-        )
+        User.objects.filter(memberships__group_id=group_id, memberships__role=MembershipRole.LEADER)
     )
 
 
-def _thread_reviewers(thread: CommentThread, canvas: Canvas):
+def _thread_reviewers(thread: CommentThread, leaders):
     """Who wrote in the thread, other than the group's leaders: the mentors and staff in it."""
-    leader_ids = {user.pk for user in _group_leaders(canvas)}
+    leader_ids = {user.pk for user in leaders}
     writers = User.objects.filter(
         pk__in=Comment.objects.filter(thread=thread).values("author_id")
     ).order_by("pk")
@@ -89,25 +94,49 @@ def _review_url(canvas: Canvas, number: int, thread: CommentThread | None = None
     return version_review_url(canvas.pk, number, f"#thread-{thread.pk}" if thread else "")
 
 
-def _tell_other_side(*, canvas: Canvas, thread: CommentThread, by, reply: bool) -> None:
-    """Leaders hear of what reviewers write; the reviewers in the thread hear of leaders."""
-    block = BLOCKS_BY_KEY[thread.block_key]
-    values = {"name": by.name, "block": in_each_language(block.title), "title": canvas.title}
-    if is_group_leader(by, canvas.group):
+def _place(thread: CommentThread) -> tuple[CommunityGroup, Canvas | None]:
+    """The group a thread belongs to, and its canvas when it is on a block."""
+    if thread.is_on_block:
+        canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
+        return canvas.group, canvas
+    return CommunityGroup.objects.get(pk=thread.group_id), None
+
+
+def _tell_other_side(
+    *, thread: CommentThread, group: CommunityGroup, canvas: Canvas | None, by, reply: bool
+) -> None:
+    """Leaders hear of what reviewers write; when a leader writes, the reviewers in the
+    thread hear of it (on other subjects than blocks, the group's assigned mentors too)."""
+    if canvas is not None:
+        block = BLOCKS_BY_KEY[thread.block_key]
+        values = {"name": by.name, "block": in_each_language(block.title), "title": canvas.title}
+        added, replied = Event.COMMENT_ADDED, Event.COMMENT_REPLIED
+        to_leaders = _editor_url(canvas, thread.block_key)
+        to_reviewers = _review_url(canvas, thread.version.number, thread)
+        assigned = []
+    else:
+        kind = thread.subject_kind
+        values = {
+            "name": by.name,
+            "topic": in_each_language(kind.topic_label(thread.topic)),
+            "subject": in_each_language(kind.label),
+            "group": group.name,
+        }
+        added, replied = Event.THREAD_COMMENT_ADDED, Event.THREAD_COMMENT_REPLIED
+        to_leaders = to_reviewers = kind.thread_url(thread)
+        assigned = group_mentor_users(group)
+    leaders = _group_leaders(group.pk)
+    if any(leader.pk == by.pk for leader in leaders):
         notify(
-            recipients=_thread_reviewers(thread, canvas),
-            event=Event.COMMENT_REPLIED,
+            recipients=_thread_reviewers(thread, leaders) + assigned,
+            event=replied,
             data=values,
-            url=_review_url(canvas, thread.version.number, thread),
+            url=to_reviewers,
             actor=by,
         )
         return
     notify(
-        recipients=_group_leaders(canvas),
-        event=Event.COMMENT_REPLIED if reply else Event.COMMENT_ADDED,
-        data=values,
-        url=_editor_url(canvas, thread.block_key),
-        actor=by,
+        recipients=leaders, event=replied if reply else added, data=values, url=to_leaders, actor=by
     )
 
 
@@ -134,12 +163,37 @@ def comment_create(*, version: CanvasVersion, block_key: str, body: str, by) -> 
         canvas=canvas, version=version, block_key=block_key, opened_by=by
     )
     comment = Comment.objects.create(thread=thread, author=by, body=body)
-    _tell_other_side(canvas=canvas, thread=thread, by=by, reply=False)
+    _tell_other_side(thread=thread, group=canvas.group, canvas=canvas, by=by, reply=False)
     return comment
 
 
-def _require_participant(canvas: Canvas, by) -> None:
-    if not access.can_take_part_in_threads(by, canvas):
+@transaction.atomic
+def thread_open(*, kind: SubjectKind, subject, topic: str, body: str, by) -> Comment:
+    """Open a thread on one topic of another subject than a block (a plan area, a period's
+    result…) with its first comment: reviewers of the subject's group only."""
+    group = CommunityGroup.objects.get(pk=kind.group_of(subject))
+    if not access.can_review_group(by, group):
+        raise CanvasRefused(
+            gettext_lazy("เฉพาะพี่เลี้ยงที่ได้รับมอบหมายและเจ้าหน้าที่ พอช. เท่านั้นที่เปิดความเห็นได้")
+        )
+    if topic not in kind.topics(subject):
+        raise CanvasRefused(gettext_lazy("ไม่มีหัวข้อนี้ กรุณาเลือกหัวข้อที่จะแสดงความเห็น"))
+    body = clean_comment_body(body)
+    thread = CommentThread.objects.create(
+        kind=kind.name,
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        topic=topic,
+        group=group,
+        opened_by=by,
+    )
+    comment = Comment.objects.create(thread=thread, author=by, body=body)
+    _tell_other_side(thread=thread, group=group, canvas=None, by=by, reply=False)
+    return comment
+
+
+def _require_participant(group: CommunityGroup, by) -> None:
+    if not access.can_take_part_in_group_threads(by, group):
         raise CanvasRefused(
             gettext_lazy("เฉพาะแกนนำของกลุ่ม พี่เลี้ยงที่ได้รับมอบหมาย และเจ้าหน้าที่ พอช. เท่านั้นที่ตอบความเห็นได้")
         )
@@ -148,15 +202,15 @@ def _require_participant(canvas: Canvas, by) -> None:
 @transaction.atomic
 def comment_reply(*, thread: CommentThread, body: str, by) -> Comment:
     """Answer in an open thread: the group's leaders and the reviewers."""
-    canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
-    _require_participant(canvas, by)
+    group, canvas = _place(thread)
+    _require_participant(group, by)
     body = clean_comment_body(body)
     fresh = _locked_thread(thread)
     if not fresh.is_open:
         raise CanvasRefused(gettext_lazy("ความเห็นนี้ปิดไปแล้ว กรุณาเปิดอีกครั้งก่อนตอบ"))
     comment = Comment.objects.create(thread=fresh, author=by, body=body)
     fresh.version = thread.version
-    _tell_other_side(canvas=canvas, thread=fresh, by=by, reply=True)
+    _tell_other_side(thread=fresh, group=group, canvas=canvas, by=by, reply=True)
     return comment
 
 
@@ -192,8 +246,8 @@ def thread_reopen(*, thread: CommentThread, by) -> CommentThread:
 
 
 def _set_resolved(thread: CommentThread, by, *, resolved: bool) -> CommentThread:
-    canvas = Canvas.objects.select_related("group").get(pk=thread.canvas_id)
-    _require_participant(canvas, by)
+    group, _canvas = _place(thread)
+    _require_participant(group, by)
     fresh = _locked_thread(thread)
     if fresh.is_open == resolved:
         fresh.resolved_at, fresh.resolved_by = (timezone.now(), by) if resolved else (None, None)
@@ -220,7 +274,7 @@ def review_decide(*, version: CanvasVersion, by, decision: str, summary: str = "
     decide = canvas_approve if decision == "approve" else canvas_request_changes
     decide(canvas=canvas, version=version, by=by, summary=summary)
     notify(
-        recipients=_group_leaders(canvas),
+        recipients=_group_leaders(canvas.group_id),
         event=Event.CANVAS_APPROVED if decision == "approve" else Event.CHANGES_REQUESTED,
         data={"name": by.name, "title": canvas.title, "number": version.number, "summary": summary},
         url=canvas.get_absolute_url(),
@@ -231,11 +285,13 @@ def review_decide(*, version: CanvasVersion, by, decision: str, summary: str = "
 
 def prepare_threads(threads_by_block: dict, user, *, shown_number=None) -> None:
     """Mark what a page shows for each thread: the version it came from when that is
-    not the shown one (every thread, in the editor), and which comments the user may edit."""
+    not the shown one (every block's thread, in the editor), and which comments the user
+    may edit. Threads on other subjects come from no version."""
     for threads in threads_by_block.values():
         for thread in threads:
-            number = thread.version.number
-            thread.from_number = number if shown_number is None or number < shown_number else None
+            number = thread.version.number if thread.is_on_block else None
+            shown = number is not None and (shown_number is None or number < shown_number)
+            thread.from_number = number if shown else None
             comments = list(thread.comments.all())
             for comment in comments:
                 comment.editable = thread.is_open and comment_is_editable(comment, comments, user)

@@ -85,13 +85,19 @@ def versions_pair(canvas: Canvas, a: int, b: int) -> dict[int, CanvasVersion]:
 # Reviews -------------------------------------------------------------------
 
 
-def _threads_with_comments(threads):
+def _with_people_and_comments(threads):
     """Threads with their people and comments: two queries for any number of them."""
     comments = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return threads.select_related("opened_by", "resolved_by").prefetch_related(
+        Prefetch("comments", queryset=comments)
+    )
+
+
+def _threads_with_comments(threads):
     return (
-        threads.select_related("opened_by", "resolved_by", "version")
+        _with_people_and_comments(threads)
+        .select_related("version")
         .defer("version__blocks")
-        .prefetch_related(Prefetch("comments", queryset=comments))
         .order_by("version__number", "opened_at", "pk")
     )
 
@@ -195,3 +201,28 @@ def version_by_id(canvas: Canvas, pk) -> CanvasVersion | None:
     if not pk:
         return None
     return CanvasVersion.objects.filter(canvas=canvas, pk=pk).select_related("submitted_by").first()
+
+
+# Threads on other subjects than blocks (canvases.subjects) ---------------------------
+
+# A subject's page shows every open thread of its kind and only the latest resolved
+# ones, so the page stays small however long the group has been discussed.
+SUBJECT_RESOLVED_SHOWN = 20
+
+
+def subject_threads(group, kind: str):
+    """The group's threads of one kind: all open ones and the `SUBJECT_RESOLVED_SHOWN`
+    latest resolved, oldest first, with their people and comments. Two queries."""
+    of_kind = CommentThread.objects.filter(group=group, kind=kind)
+    resolved = (
+        of_kind.filter(resolved_at__isnull=False)
+        .order_by("-resolved_at", "-pk")
+        .values("pk")[:SUBJECT_RESOLVED_SHOWN]
+    )
+    threads = of_kind.filter(Q(resolved_at__isnull=True) | Q(pk__in=resolved))
+    return _with_people_and_comments(threads).order_by("opened_at", "pk")
+
+
+def subject_thread(pk: int):
+    """One thread with its people and comments (a refused post shows it again)."""
+    return _with_people_and_comments(CommentThread.objects.filter(pk=pk)).get()

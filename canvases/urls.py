@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canvases import autosave_views, history_views, review_views, views
+from canvases import autosave_views, history_views, review_views, subject_views, views
 
 app_name = "canvases"
 
@@ -49,4 +49,29 @@ urlpatterns = [
     ),
     path("<int:pk>/print/", views.canvas_print, name="print"),
     path("<int:pk>/pdf/", views.canvas_pdf, name="pdf"),
+]
+
+# Threads on other subjects than canvas blocks: a group's plan areas, results… (subjects.py)
+urlpatterns += [
+    path(
+        "threads/on/<slug:kind>/<int:object_pk>/",
+        subject_views.thread_open,
+        name="subject_thread_open",
+    ),
+    path("threads/<int:thread_pk>/reply/", subject_views.thread_reply, name="subject_thread_reply"),
+    path(
+        "threads/<int:thread_pk>/resolve/",
+        subject_views.thread_resolve,
+        name="subject_thread_resolve",
+    ),
+    path(
+        "threads/<int:thread_pk>/reopen/",
+        subject_views.thread_reopen,
+        name="subject_thread_reopen",
+    ),
+    path(
+        "threads/comments/<int:comment_pk>/edit/",
+        subject_views.comment_edit,
+        name="subject_comment_edit",
+    ),
 ]

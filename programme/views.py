@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canvases.subject_pages import SubjectThreads
 from programme import access, selectors, services
 from programme.forms import (
     PeriodForm,
@@ -18,6 +19,7 @@ from programme.forms import (
     default_period_initial,
 )
 from programme.periods import Period
+from programme.threads import PLAN_AREA, RESULT, result_topic
 
 
 def _add_errors(form, error: ValidationError):
@@ -66,12 +68,17 @@ def stage_move(request, pk):
 @login_required
 def results(request, pk):
     group = access.get_group_for_programme(request.user, pk)
+    overview = selectors.results_overview(group)
+    threads = SubjectThreads(request.user, group, RESULT)
+    for row in overview["rows"]:
+        row.threads = threads.box(row.pk, result_topic(row))
     return render(
         request,
         "programme/results.html",
         {
             "group": group,
-            **selectors.results_overview(group),
+            **overview,
+            **threads.page,
             "can_edit": access.can_edit_results(request.user, group),
             "can_confirm": access.can_confirm_results(request.user, group),
         },
@@ -154,12 +161,17 @@ def result_unconfirm(request, pk):
 @login_required
 def plan(request, pk):
     group = access.get_group_for_programme(request.user, pk)
+    areas = selectors.plan_by_area(group)
+    threads = SubjectThreads(request.user, group, PLAN_AREA)
+    for area in areas:
+        area["threads"] = threads.box(group.pk, area["value"])
     return render(
         request,
         "programme/plan.html",
         {
             "group": group,
-            "areas": selectors.plan_by_area(group),
+            "areas": areas,
+            **threads.page,
             "can_edit": access.can_edit_plan(request.user, group),
         },
     )

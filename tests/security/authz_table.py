@@ -364,6 +364,49 @@ ROWS = {
         "GET mixed":     "login  405    405    405    405    405    405    405    405",
         "POST mixed":    "login  404    403    404    404    404    404    404    404",
     },
+    "canvases:subject_thread_open": {  # /canvases/threads/on/<slug:kind>/<int:object_pk>/
+        "kwargs": {"kind": "plan_kind", "object_pk": "group"},
+        "post": {"topic": "policy", "body": "เชื่อมกับแผนของ อบต."},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
+    "canvases:subject_thread_reply": {  # /canvases/threads/<int:thread_pk>/reply/
+        "kwargs": {"thread_pk": "plan_thread"},
+        "post": {"body": "จะจัดอบรมเดือนหน้า"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+    },
+    "canvases:subject_thread_resolve": {  # /canvases/threads/<int:thread_pk>/resolve/
+        "kwargs": {"thread_pk": "plan_thread"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302+   403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302+   404    404    404    302+   302+",
+    },
+    "canvases:subject_thread_reopen": {  # /canvases/threads/<int:thread_pk>/reopen/
+        "kwargs": {"thread_pk": "plan_thread"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  405    405    405    405    405    405    405    405",
+        "POST own":      "login  302    403    404    302    404    302    404    302",
+        "GET foreign":   "login  405    405    405    405    405    405    405    405",
+        "POST foreign":  "login  404    404    302    404    404    404    302    302",
+    },
+    "canvases:subject_comment_edit": {  # /canvases/threads/comments/<int:comment_pk>/edit/
+        "kwargs": {"comment_pk": "plan_comment"},
+        "post": {"body": "แก้ความเห็นเรื่องแผน"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  403    403    404    200    404    403    404    403",
+        "POST own":      "login  403    403    404    302+   404    403    404    403",
+        "GET foreign":   "login  404    404    403    404    404    404    403    403",
+        "POST foreign":  "login  404    404    403    404    404    404    403    403",
+    },
     "canvases:compare": {  # /canvases/<int:pk>/compare/
         "kwargs": {"pk": "canvas"},
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl

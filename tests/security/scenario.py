@@ -18,9 +18,10 @@ from django.utils import timezone
 
 from accounts.models import Role
 from accounts.services import password_setup_path
-from canvases import reviews, services
+from canvases import reviews, services, subjects
 from communities.models import Invitation, MembershipRole
 from programme.models import Result
+from programme.threads import PLAN_AREA
 from tests import factories
 
 # Who the table speaks for, in the order of its columns.
@@ -115,6 +116,14 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
         community_share=40,
         entered_by=leader,
     )
+    # A mentor's comment on the people area of the group's plan (canvases.subjects).
+    plan_comment = reviews.thread_open(
+        kind=subjects.kind_named(PLAN_AREA),
+        subject=group,
+        topic="people",
+        body="ควรอบรมบัญชีครัวเรือน",
+        by=mentor_user,
+    )
     notification = factories.NotificationFactory(
         recipient=leader, url=reverse("canvases:detail", args=[canvas.pk])
     )
@@ -156,6 +165,9 @@ def _side(*, region_slug, region_name, province_name, tag, leader, member, mento
             "version_number": version.number,
             "thread": comment.thread_id,
             "comment": comment.pk,
+            "plan_kind": PLAN_AREA,
+            "plan_thread": plan_comment.thread_id,
+            "plan_comment": plan_comment.pk,
             "draft": draft.pk,
             "draft_revision": draft.revision,
             "cohort": cohort.pk,

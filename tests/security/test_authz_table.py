@@ -27,7 +27,7 @@ TOKENS = {"200", "302", "400", "401", "403", "404", "405", "409", "login"}
 
 
 # Route arguments that name no object of a side (the same value on both sides).
-CONSTANTS = {"version_number", "block_key", "figure", "extension", "level"}
+CONSTANTS = {"version_number", "block_key", "figure", "extension", "level", "plan_kind"}
 
 
 def variants(kwargs: dict) -> list[str]:
