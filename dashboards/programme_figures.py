@@ -79,7 +79,8 @@ class ProgrammeFigures:
     name: str = ""
     region_id: int | None = None
     counts: dict = field(default_factory=dict)
-    # Links to the lists behind the figures, set by the view.
+    # The row's own page and the lists behind its figures, set by the view.
+    url: str = ""
     links: dict = field(default_factory=dict)
 
     def add(self, values: dict) -> None:
@@ -142,8 +143,10 @@ PROVINCE = "group__tambon__province_id"
 def _grouped(queryset, key: str, **aggregates) -> dict:
     """{province code: {figure: value}}. The aggregates are named apart from the fields
     they sum (`income` is both), then given their figure's name back."""
-    rows = queryset.order_by().values(key).annotate(
-        **{f"figure_{name}": aggregate for name, aggregate in aggregates.items()}
+    rows = (
+        queryset.order_by()
+        .values(key)
+        .annotate(**{f"figure_{name}": aggregate for name, aggregate in aggregates.items()})
     )
     return {
         row[key]: {name: row[f"figure_{name}"] for name in aggregates}

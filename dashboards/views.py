@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accounts import audit
 from canvases import selectors as canvas_selectors
-from dashboards import access, charts, exports, lists, selectors, services
+from dashboards import access, charts, exports, lists, programme_figures, selectors, services
 from dashboards.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
 from dashboards.forms import COLUMNS, MAP_FIGURES, TargetsForm
 from dashboards.models import FiscalTarget
@@ -352,7 +352,11 @@ def _figure_list(request, figure, level=None, code=None):
     state = request.GET.get("state", "")
     if figure == "canvases" and state not in selectors.STATES:
         state = ""
-    rows = lists.LISTS[figure](scope, state=state)
+    # The groups behind a figure of the programme page (dashboards.programme_views).
+    programme = request.GET.get("programme", "")
+    if programme and (figure != "groups" or programme not in programme_figures.GROUP_FILTERS):
+        raise Http404
+    rows = lists.LISTS[figure](scope, state=state, programme=programme)
     page = Paginator(rows, ROWS_PER_LIST).get_page(request.GET.get("page"))
     if figure == "waiting":
         page.object_list = canvas_selectors.with_days_waiting(page.object_list)
@@ -366,13 +370,25 @@ def _figure_list(request, figure, level=None, code=None):
             "form": form,
             "scope": scope,
             "figure": figure,
-            "title": lists.title(figure, state),
+            "title": programme_figures.group_list_title(programme)
+            if programme
+            else lists.title(figure, state),
             "state": state,
             "page": page,
             "breadcrumb": breadcrumb,
-            "back_url": page_url
-            + _carried_query(request, region=region_param if level is None else ""),
+            "back_url": _list_back_url(request, scope, page_url, programme, region_param),
         },
+    )
+
+
+def _list_back_url(request, scope: Scope, page_url: str, programme: str, region: str) -> str:
+    """Back to the page the list came from: the dashboard, or its programme page (where a
+    province is a filter)."""
+    if not programme:
+        return page_url + _carried_query(request, region=region if scope.province is None else "")
+    province = scope.province.pk if scope.level == Level.PROVINCE else ""
+    return reverse("dashboards:programme") + _carried_query(
+        request, region=region if not province else "", province=province
     )
 
 
