@@ -76,6 +76,7 @@ def _export_urls(request, scope: Scope) -> dict[str, str]:
     }
 
 
+@require_GET
 @login_required
 def programme(request):
     """Results, stages and plans of the viewer's region (staff), a region or the country
