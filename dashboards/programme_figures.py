@@ -89,6 +89,8 @@ class ProgrammeFigures:
                 self.counts[name] = self.counts.get(name, 0) + value
 
     def value(self, column: str):
+        if column == "name":
+            return self.name
         if column in ("not_reporting", "confirmed", "income_change", "income_change_percent"):
             return getattr(self, column)
         default = Decimal(0) if column in MONEY else 0

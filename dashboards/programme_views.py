@@ -6,19 +6,36 @@ picked in the filters narrows the same page to that province.
 """
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts import audit
-from dashboards import exports, pages
+from dashboards import exports, pages, selectors
 from dashboards import programme_figures as figures
 from dashboards.scope import Scope
 from programme.models import Area, Stage
 
 TEMPLATE = "dashboards/programme.html"
 WRITERS = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
+# The columns of the results table (sortable with `?order=`), after the area's name.
+RESULT_COLUMNS = (
+    "name",
+    "groups",
+    "reporting",
+    "not_reporting",
+    "confirmed",
+    "income",
+    "costs",
+    "members_earning",
+    "households_earning",
+    "income_change",
+    "income_change_percent",
+    "compared",
+)
+RESULT_LABELS = {"name": lambda: _("พื้นที่")}
 # The figures of a row that link to a group list, and the list's `programme` filter.
 LINKED = {
     "groups": "",
@@ -64,6 +81,44 @@ def _link(row, base: str) -> None:
         row.links[f"plan_{area}_done"] = f"{base}{joiner}programme=plan-{area}-done"
 
 
+def _results_headers(request, scope: Scope, order: str) -> list[dict]:
+    """The results table's headers: each a link sorting the rows by it (again: the other
+    way round); names A→Z first, figures largest first."""
+    labels = dict(figures.columns())
+    here = reverse("dashboards:programme")
+    headers = []
+    for key in RESULT_COLUMNS:
+        current = order.removeprefix("-") == key
+        descending = order.startswith("-")
+        if current:
+            next_order = key if descending else f"-{key}"
+        else:
+            next_order = key if key == "name" else f"-{key}"
+        query = pages.carried_query(
+            request,
+            region=_region_param(scope),
+            province=scope.province.pk if scope.province else "",
+            order=next_order,
+        )
+        headers.append(
+            {
+                "label": labels.get(key) or RESULT_LABELS[key](),
+                "url": here + query,
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
+    return headers
+
+
+def _order(request) -> str:
+    """`?order=<column>` or `-<column>` (largest first); none: provinces by name, regions
+    as the country lists them. An unknown column is 404."""
+    order = request.GET.get("order", "")
+    if order and order.removeprefix("-") not in RESULT_COLUMNS:
+        raise Http404
+    return order
+
+
 def _export_urls(request, scope: Scope) -> dict[str, str]:
     query = pages.carried_query(
         request,
@@ -84,7 +139,12 @@ def programme(request):
     scope, form = _scope(request)
     if scope is None:
         return render(request, TEMPLATE, {"form": form}, status=400)
+    order = _order(request)
     page = figures.programme_page(scope)
+    if order:
+        column, descending = order.removeprefix("-"), order.startswith("-")
+        page.provinces = selectors.sort_rows(page.provinces, column, descending)
+        page.regions = selectors.sort_rows(page.regions, column, descending)
     if scope.province:
         _link(page.total, _group_list(request, scope, province_code=scope.province.pk))
     else:
@@ -111,6 +171,8 @@ def programme(request):
             "dashboard_url": reverse("dashboards:index")
             + pages.carried_query(request, region=_region_param(scope)),
             "export_urls": _export_urls(request, scope),
+            "results_headers": _results_headers(request, scope, order),
+            "order": order,
             "stages": Stage.choices,
             "areas": Area.choices,
         },

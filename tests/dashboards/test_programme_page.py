@@ -214,3 +214,23 @@ def test_the_dashboard_and_the_menu_link_to_the_page(client, world, staff_south)
     content = client.get("/dashboards/", {"fy": YEAR}).content.decode()
     assert f'href="{URL}?fy={YEAR}"' in content
     assert content.count(f'href="{URL}') >= 2
+
+
+def test_the_rows_sort_by_a_column_and_back(client, world, national_staff):
+    page = _get(client, national_staff, order="-income").context["page"]
+    incomes = [row.value("income") for row in page.provinces]
+    assert incomes == sorted(incomes, reverse=True)
+    assert page.provinces[0].key == "81"
+    response = _get(client, national_staff, order="income_change_percent")
+    rows = response.context["page"].provinces
+    # Provinces without a percent (nobody to compare, or nothing earned before) come last.
+    assert [row.key for row in rows][:1] == ["81"]
+    assert rows[-1].income_change_percent is None
+    headers = {header["label"]: header for header in response.context["results_headers"]}
+    assert headers["รายได้เปลี่ยนจากปีก่อน (%)"]["aria_sort"] == "ascending"
+    assert "order=-income_change_percent" in headers["รายได้เปลี่ยนจากปีก่อน (%)"]["url"]
+
+
+@pytest.mark.parametrize("order", ["nonsense", "-stage_use", "--income"])
+def test_an_unknown_sort_is_404(client, world, staff_south, order):
+    assert _get(client, staff_south, order=order).status_code == 404
