@@ -152,3 +152,18 @@ def test_a_mentor_counts_their_groups_only(world):
 def test_another_year_counts_that_year(world):
     total = programme_page(_scope(year=YEAR - 1)).total
     _check(total, expected(groups_in(world, "81", "82", "50"), year=YEAR - 1))
+
+
+def test_a_mentor_without_groups_sees_zeros(world):
+    page = programme_page(_scope(viewer=Viewer(group_ids=())))
+    assert page.provinces == []
+    assert page.total.value("groups") == 0
+    assert page.total.value("income") == 0
+    assert page.total.income_change is None
+
+
+def test_a_whole_year_row_of_people_wins_over_a_later_quarter(south, north, krabi):
+    group = factories.CommunityGroupFactory(tambon__district__province=krabi)
+    factories.ResultFactory(group=group, fiscal_year=YEAR, quarter=0, members_earning=3)
+    factories.ResultFactory(group=group, fiscal_year=YEAR, quarter=4, members_earning=50)
+    assert programme_page(_scope()).total.value("members_earning") == 3
