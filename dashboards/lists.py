@@ -12,16 +12,20 @@ from django.utils.translation import gettext as _
 
 from canvases.models import Canvas, CanvasEvent, CanvasStatus, CanvasVersion, EventKind
 from communities.models import CommunityGroup, Tambon
+from dashboards.programme_figures import group_condition
 from dashboards.scope import Scope
 from dashboards.selectors import DECISIONS, FOLLOW_UP_DAYS, cohorts_in_scope
 from mentors.models import Assignment, FollowUp, Mentor
 
 
-def groups(scope: Scope, **_kwargs):
-    return (
-        CommunityGroup.objects.filter(scope.q())
-        .with_place()
-        .order_by("tambon__province__name_th", "tambon__district__name_th", "name", "pk")
+def groups(scope: Scope, *, programme: str = "", **_kwargs):
+    """The counted groups; `programme`: only those behind one figure of the programme page
+    (dashboards.programme_figures.GROUP_FILTERS)."""
+    found = CommunityGroup.objects.filter(scope.q())
+    if programme:
+        found = found.filter(group_condition(programme, scope.fiscal_year.year))
+    return found.with_place().order_by(
+        "tambon__province__name_th", "tambon__district__name_th", "name", "pk"
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from dashboards import export_views, views
+from dashboards import export_views, programme_views, views
 
 
 class ExtensionConverter:
@@ -40,5 +40,11 @@ urlpatterns = [
         "export/canvases.xlsx",
         export_views.export_canvases_xlsx,
         name="export_canvases_xlsx",
+    ),
+    path("programme/", programme_views.programme, name="programme"),
+    path(
+        "programme/export.<ext:extension>",
+        programme_views.programme_export,
+        name="programme_export",
     ),
 ]

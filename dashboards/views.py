@@ -11,19 +11,19 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accounts import audit
 from canvases import selectors as canvas_selectors
-from dashboards import access, charts, exports, lists, selectors, services
+from dashboards import access, charts, exports, lists, programme_figures, selectors, services
 from dashboards.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
-from dashboards.forms import COLUMNS, MAP_FIGURES, DashboardFilterForm, TargetsForm
+from dashboards.forms import COLUMNS, MAP_FIGURES, TargetsForm
 from dashboards.models import FiscalTarget
-from dashboards.scope import Filters, Level, Scope
-from mentors import access as mentor_access
+from dashboards.pages import carried_query as _carried_query
+from dashboards.pages import export_filename as _export_filename
+from dashboards.pages import scope_and_form as _scope_and_form
+from dashboards.scope import Level, Scope
 from mentors import selectors as mentor_selectors
 
 # The mentor's home shows the oldest waiting versions; the queue page has them all.
 QUEUE_ON_HOME = 20
 ROWS_PER_LIST = 50
-# Filters that follow the viewer from page to page (the sort and the map's figure stay).
-CARRIED = ("cohort", "sector", "kind", "fy")
 
 
 @login_required
@@ -54,68 +54,6 @@ def home(request):
 
 
 # Dashboards ----------------------------------------------------------------
-
-
-def _area(viewer, level, code):
-    """The page's area by its DOPA code; 404 outside the viewer's reach."""
-    getter = {
-        Level.PROVINCE: access.get_province_for_viewer,
-        Level.DISTRICT: access.get_district_for_viewer,
-        Level.TAMBON: access.get_tambon_for_viewer,
-    }[level]
-    return getter(viewer, code)
-
-
-def _scope_and_form(request, level=None, code=None):
-    """(scope, form) of a dashboard page or list; scope is None when a filter is bad."""
-    viewer = access.get_viewer(request.user)
-    region = province = district = tambon = None
-    root = level is None
-    if root:
-        region = access.region_for_viewer(viewer, request.GET.get("region", ""))
-        level = Level.REGION if region else Level.COUNTRY
-    else:
-        area = _area(viewer, level, code)
-        tambon = area if level == Level.TAMBON else None
-        district = tambon.district if tambon else (area if level == Level.DISTRICT else None)
-        province = district.province if district else area
-        region = province.region
-    cohorts = mentor_access.cohorts_visible_to(request.user).order_by("-year", "name")
-    if region:
-        cohorts = cohorts.filter(region=region)
-    form = DashboardFilterForm(
-        request.GET,
-        regions=selectors.regions() if viewer.is_national and root else None,
-        provinces=selectors.provinces_for_filter(viewer, region)
-        if level in (Level.COUNTRY, Level.REGION)
-        else None,
-        cohorts=cohorts,
-    )
-    if not form.is_valid():
-        return None, form
-    data = form.cleaned_data
-    scope = Scope(
-        viewer=viewer,
-        level=level,
-        fiscal_year=FiscalYear(data["fy"]),
-        region=region,
-        province=province,
-        district=district,
-        tambon=tambon,
-        filters=Filters(
-            cohort_id=data["cohort"].pk if data.get("cohort") else None,
-            sector=data.get("sector") or "",
-            kind=data.get("kind") or "",
-        ),
-    )
-    return scope, form
-
-
-def _carried_query(request, **extra) -> str:
-    """The filters to keep on a link, as a query string (with `?`), plus `extra`."""
-    params = {key: request.GET[key] for key in CARRIED if request.GET.get(key)}
-    params.update({key: value for key, value in extra.items() if value})
-    return f"?{urlencode(params)}" if params else ""
 
 
 def _area_url(level: str, key, viewer) -> str:
@@ -341,21 +279,6 @@ def _export_value(row, column):
     return value
 
 
-def _export_filename(scope: Scope, form, extension: str) -> str:
-    """What the file holds, in its name: area, fiscal year and every filter applied."""
-    parts = [_("แดชบอร์ด"), str(scope.area) if scope.area else _("ทั้งประเทศ")]
-    if scope.viewer.is_mentor:
-        parts[1] = _("กลุ่มที่ฉันดูแล")
-    parts.append(_("ปีงบประมาณ%(year)s") % {"year": scope.fiscal_year.year})
-    data = form.cleaned_data
-    if data.get("cohort"):
-        parts.append(str(data["cohort"]))
-    for name in ("sector", "kind"):
-        if data.get(name):
-            parts.append(str(dict(form.fields[name].choices)[data[name]]))
-    return "-".join(part.replace(" ", "_") for part in parts) + f".{extension}"
-
-
 def _export(request, extension, level=None, code=None):
     """The page's table (one row per area, then the total) as CSV or XLSX."""
     scope, form = _scope_and_form(request, level, code)
@@ -429,7 +352,11 @@ def _figure_list(request, figure, level=None, code=None):
     state = request.GET.get("state", "")
     if figure == "canvases" and state not in selectors.STATES:
         state = ""
-    rows = lists.LISTS[figure](scope, state=state)
+    # The groups behind a figure of the programme page (dashboards.programme_views).
+    programme = request.GET.get("programme", "")
+    if programme and (figure != "groups" or programme not in programme_figures.GROUP_FILTERS):
+        raise Http404
+    rows = lists.LISTS[figure](scope, state=state, programme=programme)
     page = Paginator(rows, ROWS_PER_LIST).get_page(request.GET.get("page"))
     if figure == "waiting":
         page.object_list = canvas_selectors.with_days_waiting(page.object_list)
@@ -443,13 +370,25 @@ def _figure_list(request, figure, level=None, code=None):
             "form": form,
             "scope": scope,
             "figure": figure,
-            "title": lists.title(figure, state),
+            "title": programme_figures.group_list_title(programme)
+            if programme
+            else lists.title(figure, state),
             "state": state,
             "page": page,
             "breadcrumb": breadcrumb,
-            "back_url": page_url
-            + _carried_query(request, region=region_param if level is None else ""),
+            "back_url": _list_back_url(request, scope, page_url, programme, region_param),
         },
+    )
+
+
+def _list_back_url(request, scope: Scope, page_url: str, programme: str, region: str) -> str:
+    """Back to the page the list came from: the dashboard, or its programme page (where a
+    province is a filter)."""
+    if not programme:
+        return page_url + _carried_query(request, region=region if scope.province is None else "")
+    province = scope.province.pk if scope.level == Level.PROVINCE else ""
+    return reverse("dashboards:programme") + _carried_query(
+        request, region=region if not province else "", province=province
     )
 
 

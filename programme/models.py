@@ -169,6 +169,8 @@ class Result(models.Model):
         ordering = ["fiscal_year", "quarter"]
         verbose_name = _("ผลลัพธ์ของแผน")
         verbose_name_plural = _("ผลลัพธ์ของแผน")
+        # The dashboards read one fiscal year (and the one before) of every group at once.
+        indexes = [models.Index(fields=["fiscal_year", "group"], name="programme_result_fy_group")]
         constraints = [
             models.UniqueConstraint(
                 fields=["group", "fiscal_year", "quarter"], name="programme_result_one_per_period"

@@ -254,3 +254,38 @@ class CapitalItemFactory(factory.django.DjangoModelFactory):
     kind = "nature"
     what = factory.Sequence(lambda n: f"ป่าชายเลนแปลงที่ {n}")
     detail = ""
+
+# The programme ------------------------------------------------------------
+class ResultFactory(factory.django.DjangoModelFactory):
+    """A result of one period; quarter 0 is the whole fiscal year (Buddhist era)."""
+
+    class Meta:
+        model = "programme.Result"
+
+    group = factory.SubFactory(CommunityGroupFactory)
+    fiscal_year = 2569
+    quarter = 1
+    income = 10000
+    costs = 4000
+    members_earning = 10
+    households_earning = 8
+    family_share = 60
+    community_share = 40
+
+
+class GroupStageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.GroupStage"
+
+    group = factory.SubFactory(CommunityGroupFactory)
+    stage = "design"
+
+
+class PlanItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.PlanItem"
+
+    group = factory.SubFactory(CommunityGroupFactory)
+    area = "people"
+    what = factory.Sequence(lambda n: f"อบรมการทำบัญชีครั้งที่ {n}")
+    status = "not_started"

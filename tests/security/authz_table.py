@@ -756,6 +756,18 @@ ROWS = {
         "GET foreign":   "login  404    404    404    404    404    404    200    200",
         "POST foreign":  "login  404    404    404    404    404    404    200    200",
     },
+    "dashboards:programme": {  # /dashboards/programme/
+        "kwargs": {},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "405    405    405    405    405    405    405    405    405",
+    },
+    "dashboards:programme_export": {  # /dashboards/programme/export.<ext>
+        "kwargs": {"extension": "extension"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET":           "login  404    404    404    200    200    200    200    200",
+        "POST":          "405    405    405    405    405    405    405    405    405",
+    },
     "programme:overview": {  # /programme/groups/<int:pk>/
         "kwargs": {"pk": "group"},
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
