@@ -255,6 +255,7 @@ class CapitalItemFactory(factory.django.DjangoModelFactory):
     what = factory.Sequence(lambda n: f"ป่าชายเลนแปลงที่ {n}")
     detail = ""
 
+
 # The programme ------------------------------------------------------------
 class ResultFactory(factory.django.DjangoModelFactory):
     """A result of one period; quarter 0 is the whole fiscal year (Buddhist era)."""

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0001_initial'),
+        ('programme', '0003_forums'),
     ]
 
     operations = [
