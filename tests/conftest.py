@@ -105,6 +105,7 @@ def throwaway_media_root(tmp_path_factory):
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
         yield
 
+
 # Learning forums and networks: a second southern group with its leader, a northern group.
 
 

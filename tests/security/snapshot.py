@@ -36,11 +36,9 @@ WATCHED_MODELS = (
     "programme.Story",
     "programme.StoryPhoto",
     "programme.PaperCanvasPhoto",
-
     # Learning forums and networks.
     "programme.Forum",
     "communities.GroupLink",
-
     "communities.CapitalItem",
 )
 
