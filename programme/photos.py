@@ -9,7 +9,9 @@ the portal serves it only through a view that checks who may see it.
 """
 
 import io
+import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -18,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from accounts import audit
 from programme.models import (
@@ -73,18 +75,19 @@ def process_photo(upload) -> ProcessedPhoto:
             PHOTO_TOO_LARGE, code="too_large", params={"limit": PHOTO_MAX_BYTES // 2**20}
         )
     try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            _check_header(probe)
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as image:
-            _check_header(image)
-            # A JPEG decodes straight at a smaller scale: less memory and time on big photos.
-            image.draft("RGB", (PHOTO_LONG_SIDE, PHOTO_LONG_SIDE))
-            image.load()
-            upright = ImageOps.exif_transpose(image)
-            return _encode(_pixels_only(upright))
+        with _strict_decoding():
+            upload.seek(0)
+            with Image.open(upload) as probe:
+                _check_header(probe)
+                probe.verify()
+            upload.seek(0)
+            with Image.open(upload) as image:
+                _check_header(image)
+                # A JPEG decodes straight at a smaller scale: less memory and time on big photos.
+                image.draft("RGB", (PHOTO_LONG_SIDE, PHOTO_LONG_SIDE))
+                image.load()
+                upright = ImageOps.exif_transpose(image)
+        return _encode(_pixels_only(upright))
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -92,6 +95,27 @@ def process_photo(upload) -> ProcessedPhoto:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
         # Pillow's words for a file that is not a whole image of a kind it reads.
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+
+
+_STRICT = threading.Lock()
+
+
+@contextmanager
+def _strict_decoding():
+    """Pillow refuses a truncated file while this runs.
+
+    WeasyPrint (the print pages' PDFs) tells Pillow, process-wide and as soon as it
+    is imported, to fill a truncated image with grey instead of failing; an upload
+    cut short must be refused, so decoding switches that back for its own duration
+    (one decode at a time per process, which a phone photo at 1280 px makes short).
+    """
+    with _STRICT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def _too_many_pixels() -> ValidationError:
