@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from canvases import access, reviews, selectors, services
 from canvases.blocks import BLOCKS_BY_KEY, PHONE_ORDER, block_progress
@@ -115,6 +115,7 @@ def version_review(request, pk, number):
 
 
 @login_required
+@require_GET
 def review_block_threads(request, pk, number, key):
     """One block's open or resolved threads of a version's review page, a page at a time:
     what the review page keeps behind a count. A whole page without JavaScript, the
@@ -147,6 +148,7 @@ def review_block_threads(request, pk, number, key):
 
 
 @login_required
+@require_GET
 def thread_detail(request, pk, thread_pk):
     """One thread with every comment, a page at a time: where "see all comments" leads,
     and where a notification's thread can always be found."""
@@ -271,6 +273,8 @@ def _set_thread_state(request, pk, thread_pk, change, done_message):
         messages.error(request, refusal.message)
     else:
         messages.success(request, done_message)
+    if back:  # the review page, opened on the thread: resolved, it would be folded away
+        return redirect(_back_url(thread.canvas, thread, back, f"#thread-{thread.pk}"))
     return redirect(_back_url(thread.canvas, thread, back, f"#block-{thread.block_key}"))
 
 

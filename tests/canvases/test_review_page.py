@@ -167,7 +167,10 @@ def test_resolve_and_reopen_from_the_page(client, leader, submitted_canvas, thre
     url = reverse("canvases:thread_resolve", args=[submitted_canvas.pk, thread.pk])
     response = client.post(url, {"body": "", "back": "1"})
     assert response.status_code == 302
-    assert response.url == review_url(submitted_canvas, 1) + "#block-channels"
+    # Back on the review page opened on the thread, which resolved would be folded away.
+    assert (
+        response.url == review_url(submitted_canvas, 1) + f"?thread={thread.pk}#thread-{thread.pk}"
+    )
     thread.refresh_from_db()
     assert not thread.is_open and thread.resolved_by == leader
     page = client.get(response.url).content.decode()
