@@ -313,7 +313,8 @@ ROWS = {
         "GET foreign":   "login  404    404    200    404    404    404    200+   200+",
         "POST foreign":  "login  404    404    200    404    404    404    200+   200+",
     },
-    "canvases:review_block_threads": {  # /canvases/<int:pk>/versions/<int:number>/review/blocks/<str:key>/
+    # /canvases/<int:pk>/versions/<int:number>/review/blocks/<str:key>/
+    "canvases:review_block_threads": {
         "kwargs": {"pk": "canvas", "number": "version_number", "key": "block_key"},
         #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
         "GET own":       "login  200    200    404    200    404    200    404    200",
