@@ -205,7 +205,7 @@ def version_by_id(canvas: Canvas, pk) -> CanvasVersion | None:
 # per thread its first and last comments, and the resolved threads as a count. The
 # rest opens on the block's threads page and on the thread's own page.
 
-OPEN_THREADS_SHOWN = 2  # open threads shown per block on the review page
+OPEN_THREADS_SHOWN = 1  # open threads shown per block on the review page (the oldest)
 COMMENTS_HEAD = 1  # the comment that opened the thread...
 COMMENTS_TAIL = 2  # ...and the latest ones; those between open on the thread's page
 BLOCK_THREADS_PER_PAGE = 20
