@@ -12,10 +12,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from canvases import access, reviews, selectors, services, thread_pages
-from canvases.blocks import PHONE_ORDER, block_progress
+from canvases.blocks import BLOCKS_BY_KEY, PHONE_ORDER, block_progress
 from canvases.forms import BackMixin, CommentForm, ReplyForm, ReviewForm
 from canvases.models import CanvasStatus, version_review_url
 from canvases.services import CanvasRefused
@@ -24,13 +24,26 @@ from communities.access import is_group_leader
 QUEUE_PER_PAGE = 50
 
 
-def _review_context(request, canvas, version, *, comment_form=None, reply=None, review_form=None):
+def _focus(request) -> int | None:
+    """The thread a link asks to see (`?thread=N`, as notifications and redirects send)."""
+    value = request.GET.get("thread", "")
+    return int(value) if value.isdigit() and len(value) < 12 else None
+
+
+def _review_context(
+    request, canvas, version, *, comment_form=None, reply=None, review_form=None, focus=None
+):
     """Everything the review page shows; `comment_form` / `reply` = (thread_pk, form) /
-    `review_form` put a bound form with its errors back where it was typed."""
+    `review_form` put a bound form with its errors back where it was typed.
+
+    Bounded whatever the number of comments: per block its first open threads with
+    their first and last comments, the rest behind links (`selectors.review_threads`)."""
     user = request.user
-    threads = selectors.threads_for_version(version)
+    if reply is not None:
+        focus = reply[0].pk
+    threads = selectors.review_threads(version, user, focus=focus)
+    counts = selectors.review_block_counts(version)
     earlier = selectors.earlier_threads_by_block(version)
-    reviews.prepare_threads(threads, user, shown_number=version.number)
     if reply is not None:
         for thread in threads.get(reply[0].block_key, []):
             if thread.pk == reply[0].pk:
@@ -49,13 +62,18 @@ def _review_context(request, canvas, version, *, comment_form=None, reply=None, 
                     auto_id=f"id_{block.key}_%s",
                 )
         text = version.text(block.key)
+        block_threads = threads[block.key]
+        shown_open = sum(1 for t in block_threads if t.is_open)
         cards.append(
             {
                 "block": block,
                 "text": text,
                 "progress": block_progress(text),
-                "threads": threads[block.key],
-                "open_count": sum(1 for t in threads[block.key] if t.is_open),
+                "threads": block_threads,
+                "open_count": counts[block.key]["open"],
+                "more_open": max(0, counts[block.key]["open"] - shown_open),
+                "resolved_count": counts[block.key]["resolved"],
+                "resolved_shown": any(not t.is_open for t in block_threads),
                 "earlier": earlier[block.key],
                 "comment_form": form,
             }
@@ -86,7 +104,9 @@ def version_review(request, pk, number):
     canvas = access.get_canvas_for_user(request.user, pk)
     version = selectors.canvas_version_or_404(canvas, number)
     response = render(
-        request, "canvases/version_review.html", _review_context(request, canvas, version)
+        request,
+        "canvases/version_review.html",
+        _review_context(request, canvas, version, focus=_focus(request)),
     )
     if request.user.is_mentor or request.user.is_codi_staff:
         # Shown to a reviewer: from now on the leaders can no longer withdraw it.
@@ -94,11 +114,91 @@ def version_review(request, pk, number):
     return response
 
 
+@login_required
+@require_GET
+def review_block_threads(request, pk, number, key):
+    """One block's open or resolved threads of a version's review page, a page at a time:
+    what the review page keeps behind a count. A whole page without JavaScript, the
+    list alone when htmx asks for it."""
+    canvas = access.get_canvas_for_user(request.user, pk)
+    version = selectors.canvas_version_or_404(canvas, number)
+    block = BLOCKS_BY_KEY.get(key)
+    state = request.GET.get("state", "open")
+    if block is None or state not in selectors.THREAD_STATES:
+        raise Http404
+    page = Paginator(
+        selectors.review_block_threads(version, key, state), selectors.BLOCK_THREADS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    threads = selectors.mark_review_threads(page.object_list, version, request.user)
+    context = {
+        "canvas": canvas,
+        "group": canvas.group,
+        "version": version,
+        "thread_block": block,
+        "state": state,
+        "page": page,
+        "threads": threads,
+        "all_threads": threads,
+        "can_take_part": access.can_review_canvas(request.user, canvas)
+        or is_group_leader(request.user, canvas.group),
+        "back": version.number,
+    }
+    template = "canvases/_block_threads.html" if request.htmx else "canvases/block_threads.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def thread_detail(request, pk, thread_pk):
+    """One thread with every comment, a page at a time: where "see all comments" leads,
+    and where a notification's thread can always be found."""
+    canvas = access.get_canvas_for_user(request.user, pk)
+    thread = selectors.thread_of_canvas_or_404(canvas, thread_pk)
+    page = Paginator(
+        selectors.thread_comments(thread), selectors.THREAD_COMMENTS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    last_other = selectors.thread_last_other(thread, request.user)
+    comments = list(page.object_list)
+    for comment in comments:
+        comment.editable = (
+            thread.is_open
+            and comment.author_id == request.user.pk
+            and (last_other is None or last_other < comment.pk)
+        )
+    thread.shown_comments = comments
+    thread.from_number = None
+    is_latest = thread.version.number == canvas.version_count
+    return render(
+        request,
+        "canvases/thread_detail.html",
+        {
+            "canvas": canvas,
+            "group": canvas.group,
+            "version": thread.version,
+            "thread": thread,
+            "all_threads": [thread],
+            "page": page,
+            "is_latest": is_latest,
+            "can_take_part": access.can_review_canvas(request.user, canvas)
+            or is_group_leader(request.user, canvas.group),
+            "back": thread.version.number,
+        },
+    )
+
+
+def _thread_on_review(canvas_pk, number, thread_pk) -> str:
+    """The review page of a version opened on one thread: `?thread=` has it shown even
+    where the page would keep it behind a count (resolved, or past the first few)."""
+    return version_review_url(canvas_pk, number, f"?thread={thread_pk}#thread-{thread_pk}")
+
+
 def _back_url(canvas, thread, back, anchor):
     """The editor, or the review page of version `back` when it exists (else the thread's)."""
     if not back:
         return canvas.get_absolute_url() + anchor
     number = back if back <= canvas.version_count else thread.version.number
+    if anchor == f"#thread-{thread.pk}":
+        return _thread_on_review(canvas.pk, number, thread.pk)
     return version_review_url(canvas.pk, number, anchor)
 
 
@@ -134,7 +234,7 @@ def comment_create(request, pk):
         context = _review_context(request, canvas, version, comment_form=form)
         return render(request, "canvases/version_review.html", context, status=409)
     messages.success(request, _("บันทึกความเห็นแล้ว"))
-    return redirect(version_review_url(canvas.pk, version.number, f"#thread-{comment.thread_id}"))
+    return redirect(_thread_on_review(canvas.pk, version.number, comment.thread_id))
 
 
 def _refused_on_thread(request, thread, message, form, status):
@@ -173,6 +273,8 @@ def _set_thread_state(request, pk, thread_pk, change, done_message):
         messages.error(request, refusal.message)
     else:
         messages.success(request, done_message)
+    if back:  # the review page, opened on the thread: resolved, it would be folded away
+        return redirect(_back_url(thread.canvas, thread, back, f"#thread-{thread.pk}"))
     return redirect(_back_url(thread.canvas, thread, back, f"#block-{thread.block_key}"))
 
 
@@ -198,7 +300,7 @@ def comment_edit(request, pk, comment_pk):
     return thread_pages.comment_edit_page(
         request,
         comment,
-        back=version_review_url(canvas.pk, thread.version.number, f"#thread-{thread.pk}"),
+        back=_thread_on_review(canvas.pk, thread.version.number, thread.pk),
         context={"canvas": canvas, "group": canvas.group},
     )
 

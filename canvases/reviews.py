@@ -91,7 +91,10 @@ def _editor_url(canvas: Canvas, block_key: str) -> str:
 
 
 def _review_url(canvas: Canvas, number: int, thread: CommentThread | None = None) -> str:
-    return version_review_url(canvas.pk, number, f"#thread-{thread.pk}" if thread else "")
+    """The review page; on a thread, `?thread=` shows it even where the page folds it."""
+    if thread is None:
+        return version_review_url(canvas.pk, number)
+    return version_review_url(canvas.pk, number, f"?thread={thread.pk}#thread-{thread.pk}")
 
 
 def _place(thread: CommentThread) -> tuple[CommunityGroup, Canvas | None]:

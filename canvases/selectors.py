@@ -1,6 +1,8 @@
 """Reads of the canvases app; each runs a fixed number of queries."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -226,3 +228,167 @@ def subject_threads(group, kind: str):
 def subject_thread(pk: int):
     """One thread with its people and comments (a refused post shows it again)."""
     return _with_people_and_comments(CommentThread.objects.filter(pk=pk)).get()
+
+# The review page, bounded ----------------------------------------------------
+# A version may carry hundreds of threads and thousands of comments; the review page
+# shows a fixed amount of them whatever the number: per block the first open threads,
+# per thread its first and last comments, and the resolved threads as a count. The
+# rest opens on the block's threads page and on the thread's own page.
+
+OPEN_THREADS_SHOWN = 1  # open threads shown per block on the review page (the oldest)
+COMMENTS_HEAD = 1  # the comment that opened the thread...
+COMMENTS_TAIL = 2  # ...and the latest ones; those between open on the thread's page
+BLOCK_THREADS_PER_PAGE = 20
+THREAD_COMMENTS_PER_PAGE = 100
+THREAD_STATES = ("open", "resolved", "all")
+
+
+def _review_scope(version: CanvasVersion):
+    """The threads a version's review page is about: its own (open and resolved) and the
+    open threads of earlier versions, which carry over until someone resolves them."""
+    # The canvas condition outside the OR: one index scan over the canvas's few threads.
+    carried = Q(resolved_at__isnull=True, version__number__lt=version.number)
+    return CommentThread.objects.filter(canvas_id=version.canvas_id).filter(
+        Q(version=version) | carried
+    )
+
+
+def _thread_people(threads):
+    return (
+        threads.select_related("opened_by", "resolved_by", "version")
+        .defer("version__blocks")
+        .order_by("version__number", "opened_at", "pk")
+    )
+
+
+def review_block_counts(version: CanvasVersion) -> dict[str, dict[str, int]]:
+    """By block key: {"open", "resolved"} threads of the version's review page; one query."""
+    counts = {key: {"open": 0, "resolved": 0} for key in BLOCK_KEYS}
+    rows = (
+        _review_scope(version)
+        .values("block_key")
+        .annotate(
+            open=Count("pk", filter=Q(resolved_at__isnull=True)),
+            resolved=Count("pk", filter=Q(resolved_at__isnull=False)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        if row["block_key"] in counts:
+            counts[row["block_key"]] = {"open": row["open"], "resolved": row["resolved"]}
+    return counts
+
+
+def _capped_comments(thread_ids, user) -> dict[int, list]:
+    """By thread id: its first COMMENTS_HEAD and last COMMENTS_TAIL comments, each marked
+    with the thread's `total` and `last_other` (the latest comment's id by anyone but
+    `user`, which decides whether `user` may still edit theirs). One query."""
+    if not thread_ids:
+        return {}
+    by_thread = {"partition_by": [F("thread_id")]}
+    others = ~Q(author_id=user.pk or 0)
+    rows = (
+        Comment.objects.filter(thread_id__in=thread_ids)
+        .select_related("author")
+        .annotate(
+            first=Window(RowNumber(), order_by=[F("created_at"), F("pk")], **by_thread),
+            last=Window(
+                RowNumber(), order_by=[F("created_at").desc(), F("pk").desc()], **by_thread
+            ),
+            total=Window(Count("pk"), **by_thread),
+            last_other=Window(Max("pk", filter=others), **by_thread),
+        )
+        .filter(Q(first__lte=COMMENTS_HEAD) | Q(last__lte=COMMENTS_TAIL))
+        .order_by("thread_id", "created_at", "pk")
+    )
+    grouped: dict[int, list] = {pk: [] for pk in thread_ids}
+    for comment in rows:
+        grouped[comment.thread_id].append(comment)
+    return grouped
+
+
+def _mark_comments(threads, comments_by_thread, user, shown_number) -> None:
+    """What the thread partial shows: the comments kept, where the hidden ones were, the
+    version the thread came from (when not the shown one) and which comments are editable."""
+    for thread in threads:
+        number = thread.version.number
+        thread.from_number = number if number < shown_number else None
+        comments = comments_by_thread.get(thread.pk, [])
+        total = comments[0].total if comments else 0
+        thread.comment_total = total
+        thread.shown_comments = comments
+        thread.hidden_count = total - len(comments)
+        thread.hidden_after = min(COMMENTS_HEAD, len(comments)) if thread.hidden_count else 0
+        for comment in comments:
+            comment.editable = (
+                thread.is_open
+                and user.is_authenticated
+                and comment.author_id == user.pk
+                and (comment.last_other is None or comment.last_other < comment.pk)
+            )
+
+
+def review_threads(version: CanvasVersion, user, *, focus=None) -> dict[str, list]:
+    """By block key: what the review page shows of its threads, in a fixed number of
+    queries whatever their number: the first OPEN_THREADS_SHOWN open threads of each
+    block, each with its first and last comments (see `_capped_comments`); and the
+    thread `focus` (an id, say from a notification) wherever it is, resolved or not."""
+    ranked = _thread_people(
+        _review_scope(version)
+        .filter(resolved_at__isnull=True)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("block_key")],
+                order_by=[F("version__number"), F("opened_at"), F("pk")],
+            )
+        )
+        .filter(rank__lte=OPEN_THREADS_SHOWN)
+    )
+    threads = list(ranked)
+    if focus and all(thread.pk != focus for thread in threads):
+        threads += list(_thread_people(_review_scope(version).filter(pk=focus)))
+    _mark_comments(threads, _capped_comments([t.pk for t in threads], user), user, version.number)
+    for thread in threads:
+        thread.focused = thread.pk == focus
+    return _by_block(threads)
+
+
+def review_block_threads(version: CanvasVersion, block_key: str, state: str):
+    """The threads of one block of a version's review page, open, resolved or all, oldest
+    first (a queryset to page through; pass a page to `mark_review_threads`)."""
+    threads = _review_scope(version).filter(block_key=block_key)
+    if state != "all":
+        threads = threads.filter(resolved_at__isnull=(state == "open"))
+    return _thread_people(threads)
+
+
+def mark_review_threads(threads, version: CanvasVersion, user) -> list:
+    """A page of threads with their first and last comments (one query)."""
+    threads = list(threads)
+    _mark_comments(threads, _capped_comments([t.pk for t in threads], user), user, version.number)
+    return threads
+
+
+def thread_of_canvas_or_404(canvas: Canvas, pk: int) -> CommentThread:
+    """A thread of `canvas` (which the caller may read), with its people; 404 otherwise."""
+    thread = _thread_people(CommentThread.objects.filter(canvas=canvas, pk=pk)).first()
+    if thread is None:
+        raise Http404
+    thread.canvas = canvas
+    return thread
+
+
+def thread_comments(thread: CommentThread):
+    """Every comment of a thread, oldest first, with its author (a queryset to page)."""
+    return (
+        Comment.objects.filter(thread=thread).select_related("author").order_by("created_at", "pk")
+    )
+
+
+def thread_last_other(thread: CommentThread, user) -> int | None:
+    """The latest comment's id in the thread by anyone but `user` (None: only theirs)."""
+    comments = Comment.objects.filter(thread=thread)
+    if user.is_authenticated:
+        comments = comments.exclude(author_id=user.pk)
+    return comments.aggregate(last=Max("pk"))["last"]

@@ -23,6 +23,12 @@ urlpatterns = [
         review_views.version_review,
         name="version_review",
     ),
+    path(
+        "<int:pk>/versions/<int:number>/review/blocks/<str:key>/",
+        review_views.review_block_threads,
+        name="review_block_threads",
+    ),
+    path("<int:pk>/threads/<int:thread_pk>/", review_views.thread_detail, name="thread"),
     path("<int:pk>/comments/", review_views.comment_create, name="comment_create"),
     path(
         "<int:pk>/comments/<int:comment_pk>/edit/",

@@ -7,6 +7,7 @@ imports to let the assigned mentors of a group read (and review) its canvases.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from communities.models import CommunityGroup, Province, Region
@@ -191,6 +192,11 @@ class ProvinceCoverage(_ShareWithoutMentor):
         return self.group_count > 0
 
     @property
+    def more_mentors(self) -> int:
+        """Active mentors covering the province beyond those named (`mentors`)."""
+        return max(0, self.mentor_count - len(self.mentors)) if self.mentors else 0
+
+    @property
     def has_no_mentor(self) -> bool:
         """It has groups, and no active mentor covers it nor follows any of them."""
         return self.has_groups and not self.mentor_count and self.without_mentor == self.group_count
@@ -296,6 +302,9 @@ def _row(province, counts, mentors=(), mentor_count=0) -> ProvinceCoverage:
     )
 
 
+MENTOR_NAMES_SHOWN = 3  # mentors named on a province's tile; the others counted
+
+
 def region_coverage(region) -> Coverage:
     """Per province of the region: its groups, the active mentors covering it and how
     many groups no active mentor follows today; and each of the region's mentors' load.
@@ -308,24 +317,52 @@ def region_coverage(region) -> Coverage:
     covering = (
         Mentor.objects.filter(is_active=True).select_related("user").order_by("user__display_name")
     )
+    # A region has hundreds of mentors: each tile names its first few and counts the rest.
     provinces = list(
         Province.objects.current()
         .filter(region=region)
-        .prefetch_related(Prefetch("mentors", queryset=covering, to_attr="active_mentors"))
+        .annotate(
+            active_mentor_count=Count("mentors", filter=Q(mentors__is_active=True), distinct=True)
+        )
+        .prefetch_related(
+            Prefetch("mentors", queryset=covering[:MENTOR_NAMES_SHOWN], to_attr="active_mentors")
+        )
         .order_by("name_th")
     )
     counts = _group_counts(today, tambon__province__region=region)
     rows = [
-        _row(p, counts, mentors=p.active_mentors, mentor_count=len(p.active_mentors))
+        _row(p, counts, mentors=p.active_mentors, mentor_count=p.active_mentor_count)
         for p in provinces
     ]
-    mentors = list(
+    return Coverage(provinces=rows, mentors=region_mentor_loads(region, today))
+
+
+def region_mentor_loads(region, today=None):
+    """The region's mentors with their load today (groups followed) and provinces covered,
+    the active and busiest first: a queryset for the page to show a page at a time."""
+    today = today or timezone.localdate()
+    return (
         Mentor.objects.filter(region=region)
         .select_related("user", "home_province")
-        .annotate(load=_active_load(today), covered=Count("provinces", distinct=True))
-        .order_by("-is_active", "-load", "user__display_name")
+        .annotate(
+            # Two counting subqueries, not a join of assignments and provinces counted
+            # distinct (which multiplied the rows of 500 mentors of a region).
+            load=Coalesce(_count_of(active_assignments(today)), 0),
+            covered=Coalesce(_count_of(Mentor.provinces.through.objects), 0),
+        )
+        .order_by("-is_active", "-load", "user__display_name", "pk")
     )
-    return Coverage(provinces=rows, mentors=mentors)
+
+
+def _count_of(rows):
+    """How many of `rows` (related to a mentor by `mentor_id`) each mentor has."""
+    return Subquery(
+        rows.filter(mentor_id=OuterRef("pk"))
+        .order_by()
+        .values("mentor_id")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
 
 
 def national_coverage(regions=None) -> NationalCoverage:
@@ -356,6 +393,16 @@ def national_coverage(regions=None) -> NationalCoverage:
 
 def province_has_groups(province) -> bool:
     return CommunityGroup.objects.filter(tambon__province=province).exists()
+
+
+def province_groups_with_mentor(province):
+    """The province's groups an active mentor follows today, with their place, by name."""
+    followed = Exists(active_assignments(timezone.localdate()).filter(group=OuterRef("pk")))
+    return (
+        CommunityGroup.objects.filter(followed, tambon__province=province)
+        .select_related("tambon__district")
+        .order_by("name", "pk")
+    )
 
 
 def province_groups_without_mentor(province):

@@ -328,6 +328,11 @@ def coverage(request):
         regions = list(regions)  # read once: the picker and the country's sections share it
         national = selectors.national_coverage(regions)
     shown = coverage or national
+    mentors = None
+    if coverage is not None:
+        mentors = Paginator(coverage.mentors, MENTORS_PER_PAGE).get_page(
+            request.GET.get("mentors_page")
+        )
     return render(
         request,
         "mentors/coverage.html",
@@ -337,24 +342,31 @@ def coverage(request):
             "coverage": coverage,
             "national": national,
             "totals": shown.totals if shown else None,
+            "mentors": mentors,
         },
     )
 
 
 @login_required
 def coverage_province(request, code):
-    """The groups of one province that no active mentor follows today, a page at a time."""
+    """The groups of one province that no active mentor follows today (or, with
+    `?mentor=with`, those one follows), a page at a time."""
     _staff_only(request.user)
     province = access.get_province_for_staff(request.user, code)
-    page = Paginator(
-        selectors.province_groups_without_mentor(province), UNCOVERED_GROUPS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    followed = request.GET.get("mentor") == "with"
+    groups = (
+        selectors.province_groups_with_mentor(province)
+        if followed
+        else selectors.province_groups_without_mentor(province)
+    )
+    page = Paginator(groups, UNCOVERED_GROUPS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "mentors/coverage_province.html",
         {
             "province": province,
             "page": page,
+            "followed": followed,
             "has_groups": page.paginator.count > 0 or selectors.province_has_groups(province),
         },
     )

@@ -7,7 +7,8 @@ Loaded as a template builtin: `{{ value|be_date }}`, `{{ value|be_datetime }}`,
 import datetime
 
 from django import template
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS, MONTHS_3, MONTHS_AP
 
 BUDDHIST_ERA_OFFSET = 543
 
@@ -37,10 +38,12 @@ def be_date(value, style="long"):
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-    month = dateformat.format(value, "N" if style == "short" else "F")
+    # The month names straight from Django's tables (what dateformat's "M", "N" and "F"
+    # give), not through dateformat.format: dates in every comment of a page add up.
     if _is_thai():
-        month = dateformat.format(value, "M" if style == "short" else "F")
+        month = str(MONTHS_3[value.month]).title() if style == "short" else MONTHS[value.month]
         return f"{value.day} {month} {buddhist_year(value.year)}"
+    month = MONTHS_AP[value.month] if style == "short" else MONTHS[value.month]
     return f"{value.day} {month} {value.year}"
 
 

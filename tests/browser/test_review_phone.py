@@ -226,7 +226,7 @@ def test_version_2_leads_to_what_changed_and_to_version_1s_threads_on_a_phone(
     # Back on version 2: the price block leads to version 1's thread and the leader's answer.
     page.goto(f"{live_server.url}/canvases/{waiting_canvas.pk}/versions/2/review/")
     page.locator("#block-revenue_streams").get_by_role("link", name="ฉบับที่ 1 (1 เรื่อง)").click()
-    page.wait_for_selector("#block-revenue_streams .thread")
-    assert "/versions/1/review/#block-revenue_streams" in page.url
+    page.wait_for_selector("#block-threads-revenue_streams-all .thread")
+    assert "/versions/1/review/blocks/revenue_streams/?state=all" in page.url
     assert page.get_by_text("ลดเหลือ 450 บาทแล้วค่ะ").is_visible()
     assert fits_the_phone(page)

@@ -21,6 +21,11 @@ def answered_and_resolved(resubmitted_canvas, thread, leader):
     return thread
 
 
+def earlier_link(canvas, number, key):
+    """The block's threads of an earlier version (the page keeps them behind a link)."""
+    return reverse("canvases:review_block_threads", args=[canvas.pk, number, key]) + "?state=all"
+
+
 @pytest.mark.parametrize("persona", ["assigned_mentor", "leader", "member", "staff_south"])
 def test_version_2_links_to_the_comparison_with_version_1(
     request, client, resubmitted_canvas, persona
@@ -47,15 +52,15 @@ def test_resolved_threads_of_version_1_are_reachable_from_version_2(
     # ...but linked from the block it was about.
     block = page[page.index('id="block-channels"') :]
     block = block[: block.index("</section>")]
-    link = reverse("canvases:version_review", args=[resubmitted_canvas.pk, 1]) + "#block-channels"
+    link = earlier_link(resubmitted_canvas, 1, "channels")
     assert f'href="{link}">ฉบับที่ 1 (1 เรื่อง)</a>' in block
     assert "ความเห็นและคำตอบในฉบับก่อน" in block
     # Other blocks had no threads on v1: no link there.
     other = page[page.index('id="block-customer_segments"') :]
     assert "ความเห็นและคำตอบในฉบับก่อน" not in other[: other.index("</section>")]
     # The link's page holds the thread with the leader's reply.
-    earlier = client.get(link.split("#")[0]).content.decode()
-    assert 'id="block-channels"' in earlier
+    earlier = client.get(link.replace("&amp;", "&")).content.decode()
+    assert 'id="block-threads-channels-all"' in earlier
     assert "เพิ่มช่องทางไลน์ด้วยไหม" in earlier and "เพิ่มไลน์ของกลุ่มแล้วค่ะ" in earlier
 
 
@@ -63,8 +68,7 @@ def test_an_open_thread_carried_over_is_also_linked(client, leader, resubmitted_
     client.force_login(leader)
     page = review_page(client, resubmitted_canvas, 2)
     assert "จากฉบับที่ 1" in page  # carried onto v2, as before
-    link = reverse("canvases:version_review", args=[resubmitted_canvas.pk, 1]) + "#block-channels"
-    assert f'href="{link}"' in page
+    assert f'href="{earlier_link(resubmitted_canvas, 1, "channels")}"' in page
 
 
 def test_the_links_to_earlier_threads_cost_one_query_for_any_number_of_versions(

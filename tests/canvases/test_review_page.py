@@ -12,6 +12,11 @@ def review_url(canvas, number):
     return reverse("canvases:version_review", args=[canvas.pk, number])
 
 
+def resolved_url(canvas, number, key):
+    base = reverse("canvases:review_block_threads", args=[canvas.pk, number, key])
+    return base + "?state=resolved"
+
+
 def test_a_reviewer_sees_nine_blocks_with_a_comment_form_each_and_the_decision(
     client, assigned_mentor, submitted_canvas, thread
 ):
@@ -74,12 +79,20 @@ def test_open_threads_show_on_the_new_version_marked_with_their_version(
         page.index('id="block-channels"') : page.index('id="block-customer_relationships"')
     ]
     assert "จากฉบับที่ 1" in channels and "เพิ่มช่องทางไลน์ด้วยไหม" in channels
-    assert "ภาคีครบแล้ว" in page and "แก้แล้ว" in page  # version 2's own resolved thread
+    # Version 2's own resolved thread: collapsed to a count, its text a link away.
+    assert "ภาคีครบแล้ว" not in page and "ดูเรื่องที่แก้แล้ว 1 เรื่อง" in page
+    resolved = resolved_url(resubmitted_canvas, 2, "key_partners")
+    assert f'href="{resolved}"' in page.replace("&amp;", "&")
+    shown = client.get(resolved).content.decode()
+    assert "ภาคีครบแล้ว" in shown and "แก้แล้ว" in shown
 
     reviews.thread_resolve(thread=thread, by=leader)
     page = client.get(review_url(resubmitted_canvas, 2)).content.decode()
     assert "เพิ่มช่องทางไลน์ด้วยไหม" not in page
-    assert "เพิ่มช่องทางไลน์ด้วยไหม" in client.get(review_url(resubmitted_canvas, 1)).content.decode()
+    assert (
+        "เพิ่มช่องทางไลน์ด้วยไหม"
+        in client.get(resolved_url(resubmitted_canvas, 1, "channels")).content.decode()
+    )
 
 
 def test_comment_text_is_shown_as_text_with_its_line_breaks(
@@ -114,7 +127,10 @@ def test_a_reviewer_comments_and_comes_back_to_the_thread(
     )
     thread = CommentThread.objects.get()
     assert response.status_code == 302
-    assert response.url == review_url(submitted_canvas, 1) + f"#thread-{thread.pk}"
+    # `?thread=` has the page show the thread however many others the block holds.
+    assert (
+        response.url == review_url(submitted_canvas, 1) + f"?thread={thread.pk}#thread-{thread.pk}"
+    )
     assert (thread.block_key, thread.opened_by) == ("revenue_streams", assigned_mentor)
     page = client.get(response.url).content.decode()
     assert "บันทึกความเห็นแล้ว" in page and "ราคานี้รวมอาหารไหม" in page
@@ -140,7 +156,7 @@ def test_a_reply_goes_back_where_it_was_written(
     target = (
         reverse("canvases:detail", args=[submitted_canvas.pk])
         if expected == "editor"
-        else review_url(submitted_canvas, 1)
+        else review_url(submitted_canvas, 1) + f"?thread={thread.pk}"
     )
     assert response.url == target + f"#thread-{thread.pk}"
     assert thread.comments.count() == 2
@@ -151,7 +167,10 @@ def test_resolve_and_reopen_from_the_page(client, leader, submitted_canvas, thre
     url = reverse("canvases:thread_resolve", args=[submitted_canvas.pk, thread.pk])
     response = client.post(url, {"body": "", "back": "1"})
     assert response.status_code == 302
-    assert response.url == review_url(submitted_canvas, 1) + "#block-channels"
+    # Back on the review page opened on the thread, which resolved would be folded away.
+    assert (
+        response.url == review_url(submitted_canvas, 1) + f"?thread={thread.pk}#thread-{thread.pk}"
+    )
     thread.refresh_from_db()
     assert not thread.is_open and thread.resolved_by == leader
     page = client.get(response.url).content.decode()

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from canvases import services
+from canvases import selectors, services
 from canvases.blocks import BLOCK_KEYS
 from canvases.models import Comment, CommentThread
 from tests import factories
@@ -62,6 +62,10 @@ def few_and_many(group, leader, assigned_mentor):
     return few, many
 
 
+# The review page of a version with 500 comments, in bytes (about 56 KB with no comment).
+PAGE_BYTES_BOUND = 120_000
+
+
 def count_queries(client, url):
     client.get(url)  # warm up the session and the caches
     with CaptureQueriesContext(connection) as queries:
@@ -91,8 +95,55 @@ def test_fixed_query_count(request, client, few_and_many, persona, name, url, li
 
 
 def test_the_review_page_of_500_comments_stays_small_enough(client, few_and_many, leader):
+    """Per block its first open threads, per thread its first and last comments: a bounded
+    page whatever the number of comments; the rest a link away."""
     _few, many = few_and_many
     client.force_login(leader)
     _count, page = count_queries(client, reverse("canvases:version_review", args=[many.pk, 2]))
-    # v2's own 25 threads and v1's open ones (those not resolved), 10 comments each.
-    assert page.count('class="comment"') == 10 * (25 + sum(1 for n in range(50) if n % 2 and n % 4))
+    shown = selectors.OPEN_THREADS_SHOWN * (selectors.COMMENTS_HEAD + selectors.COMMENTS_TAIL)
+    assert page.count('class="comment"') <= 9 * shown
+    assert "ดูความเห็นทั้งหมด 10 รายการ" in page and "ดูเรื่องที่ยังไม่แก้ทั้งหมด" in page
+    assert "ดูเรื่องที่แก้แล้ว" in page
+    assert len(page.encode()) < PAGE_BYTES_BOUND, len(page.encode())
+
+
+def test_the_review_page_runs_as_many_queries_with_no_comment_as_with_500(
+    client, group, leader, assigned_mentor, few_and_many
+):
+    _few, many = few_and_many
+    bare = commented_canvas(group, leader, assigned_mentor, threads=0, per_thread=0, title="ว่าง")
+    client.force_login(assigned_mentor)
+    empty, _page = count_queries(client, reverse("canvases:version_review", args=[bare.pk, 2]))
+    full, page = count_queries(client, reverse("canvases:version_review", args=[many.pk, 2]))
+    assert full == empty + 1  # the comments' query, which a page with no thread skips
+    assert len(page.encode()) < PAGE_BYTES_BOUND
+
+
+@pytest.mark.parametrize("state", ["open", "resolved", "all"])
+def test_a_blocks_threads_page_runs_a_fixed_number_of_queries(
+    client, few_and_many, assigned_mentor, state
+):
+    few, many = few_and_many
+    client.force_login(assigned_mentor)
+    # A block that has threads of that state on both canvases (see `commented_canvas`).
+    key = BLOCK_KEYS[2] if state == "open" else BLOCK_KEYS[0]
+
+    def url(canvas):
+        path = reverse("canvases:review_block_threads", args=[canvas.pk, 2, key])
+        return f"{path}?state={state}"
+
+    small, _ = count_queries(client, url(few))
+    large, page = count_queries(client, url(many))
+    assert small == large <= 12
+    assert page.count('class="thread ') <= selectors.BLOCK_THREADS_PER_PAGE
+
+
+def test_a_threads_page_runs_a_fixed_number_of_queries(client, few_and_many, assigned_mentor):
+    few, many = few_and_many
+    client.force_login(assigned_mentor)
+    first_few = CommentThread.objects.filter(canvas=few).earliest("pk")
+    first_many = CommentThread.objects.filter(canvas=many).earliest("pk")
+    small, _ = count_queries(client, reverse("canvases:thread", args=[few.pk, first_few.pk]))
+    large, page = count_queries(client, reverse("canvases:thread", args=[many.pk, first_many.pk]))
+    assert small == large <= 12
+    assert page.count('class="comment"') == 10

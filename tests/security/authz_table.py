@@ -313,6 +313,25 @@ ROWS = {
         "GET foreign":   "login  404    404    200    404    404    404    200+   200+",
         "POST foreign":  "login  404    404    200    404    404    404    200+   200+",
     },
+    # /canvases/<int:pk>/versions/<int:number>/review/blocks/<str:key>/
+    "canvases:review_block_threads": {
+        "kwargs": {"pk": "canvas", "number": "version_number", "key": "block_key"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  405    405    405    405    405    405    405    405",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  405    405    405    405    405    405    405    405",
+    },
+    "canvases:thread": {  # /canvases/<int:pk>/threads/<int:thread_pk>/
+        "kwargs": {"pk": "canvas", "thread_pk": "thread"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  200    200    404    200    404    200    404    200",
+        "POST own":      "login  405    405    405    405    405    405    405    405",
+        "GET foreign":   "login  404    404    200    404    404    404    200    200",
+        "POST foreign":  "login  405    405    405    405    405    405    405    405",
+        "GET mixed":     "login  404    404    404    404    404    404    404    404",
+        "POST mixed":    "login  405    405    405    405    405    405    405    405",
+    },
     "canvases:comment_create": {  # /canvases/<int:pk>/comments/
         "kwargs": {"pk": "canvas"},
         "post": {"version": "{version}", "block": "key_partners", "body": "ความเห็นใหม่"},
