@@ -160,6 +160,7 @@ def thread_detail(request, pk, thread_pk):
     last_other = selectors.thread_last_other(thread, request.user)
     comments = list(page.object_list)
     for comment in comments:
+        comment.thread = thread
         comment.editable = (
             thread.is_open
             and comment.author_id == request.user.pk

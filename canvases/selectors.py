@@ -320,6 +320,7 @@ def _mark_comments(threads, comments_by_thread, user, shown_number) -> None:
         thread.hidden_count = total - len(comments)
         thread.hidden_after = min(COMMENTS_HEAD, len(comments)) if thread.hidden_count else 0
         for comment in comments:
+            comment.thread = thread  # its edit link reads the thread: no query per comment
             comment.editable = (
                 thread.is_open
                 and user.is_authenticated
