@@ -191,36 +191,63 @@ def first_load(html: str, find=None, static_url: str | None = None) -> FirstLoad
         if kind == "stylesheet" and data is not None:
             for face in font_faces(data.decode()):
                 if _shows_any(reader.chars, face["ranges"]):
-                    font_path = posixpath.normpath(posixpath.join(posixpath.dirname(path), face["url"]))
+                    font_path = posixpath.normpath(
+                        posixpath.join(posixpath.dirname(path), face["url"])
+                    )
                     add(f"font {face['weight']}", font_path)
     return result
 
 
-def demo_editor() -> FirstLoad:
-    """The demo leader's editor, rendered by the test client against the development database."""
+def render(path: str, username: str) -> str:
+    """A page of the development database, as that user sees it (the test client, no server)."""
     from django.test import Client
 
     from accounts.models import User
-    from canvases.models import Canvas
 
-    canvas = Canvas.objects.filter(status="draft").order_by("pk").first()
-    if canvas is None:
-        raise SystemExit("No draft canvas: run `make bootstrap` (the demo seed) first.")
-    leader = User.objects.filter(memberships__group=canvas.group, memberships__role="leader").order_by("pk").first()
     client = Client()
-    client.force_login(leader)
-    response = client.get(canvas.get_absolute_url(), HTTP_HOST="127.0.0.1")
-    assert response.status_code == 200, response.status_code
-    return first_load(response.content.decode())
+    client.force_login(User.objects.get(username=username))
+    response = client.get(path, HTTP_HOST="127.0.0.1")
+    if response.status_code != 200:
+        raise SystemExit(f"{path} as {username}: HTTP {response.status_code}")
+    return response.content.decode()
+
+
+def demo_editor_path() -> tuple[str, str]:
+    """The first canvas of the demo seed that its leader can edit, and that leader."""
+    from canvases.models import Canvas
+    from communities.models import Membership
+
+    for canvas in Canvas.objects.filter(status__in=["draft", "changes_requested"]).order_by("pk"):
+        membership = (
+            Membership.objects.filter(group=canvas.group, role="leader")
+            .select_related("user")
+            .first()
+        )
+        if membership:
+            return canvas.get_absolute_url(), membership.user.username
+    raise SystemExit("No canvas a leader can edit: seed the demo (make bootstrap) and start one.")
+
+
+def main(argv=None) -> int:
+    import argparse
+    import os
+
+    import django
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--path", help="the page (default: the demo leader's editor)")
+    parser.add_argument("--user", help="the username to sign in as")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cbmc_portal.settings")
+    django.setup()
+    path, user = (args.path, args.user) if args.path else demo_editor_path()
+    load = first_load(render(path, args.user or user))
+    print(f"{path} as {args.user or user}")
+    print(load.table())
+    verdict = "within" if load.total <= EDITOR_BUDGET_BYTES else "OVER"
+    print(f"editor budget {EDITOR_BUDGET_BYTES} bytes: {verdict}")
+    return 0
 
 
 if __name__ == "__main__":
-    import django
-
-    import os
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cbmc_portal.settings")
-    django.setup()
-    load = demo_editor()
-    print(load.table())
-    print(f"budget {EDITOR_BUDGET_BYTES} bytes: {'within' if load.total <= EDITOR_BUDGET_BYTES else 'OVER'}")
+    raise SystemExit(main())
