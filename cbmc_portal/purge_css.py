@@ -104,16 +104,26 @@ def source_files(base_dir: Path = BASE_DIR) -> tuple[list[Path], list[Path]]:
     return texts, pythons
 
 
-def _python_strings(text: str) -> str:
+def _python_strings(text: str) -> tuple[str, set[str]]:
+    """The string literals of a Python file, and the prefixes its f-strings build classes on."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
-        return text
-    return " ".join(
+        return text, set()
+    strings = " ".join(
         node.value
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
+    prefixes = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for part, following in zip(node.values, node.values[1:], strict=False):
+                if isinstance(part, ast.Constant) and isinstance(following, ast.FormattedValue):
+                    words = _WORD.findall(str(part.value))
+                    if words and words[-1].endswith("-") and str(part.value).endswith(words[-1]):
+                        prefixes.add(words[-1])
+    return strings, prefixes
 
 
 def variables_read(base_dir: Path = BASE_DIR) -> set[str]:
@@ -134,8 +144,9 @@ def used_words(base_dir: Path = BASE_DIR) -> tuple[set[str], set[str]]:
         words.update(_WORD.findall(text))
         prefixes.update(_DYNAMIC_PREFIX.findall(text))
     for path in pythons:
-        text = _python_strings(path.read_text(encoding="utf-8"))
+        text, built_on = _python_strings(path.read_text(encoding="utf-8"))
         words.update(_WORD.findall(text))
+        prefixes.update(built_on)
     return words, prefixes - set(OWN_PREFIXES)
 
 

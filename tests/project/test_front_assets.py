@@ -94,3 +94,9 @@ def test_the_latin_subsets_hold_every_character_of_their_range_the_source_has():
         assert wanted & source <= subset, f"run `make css`: weight {weight} misses characters"
         assert set(range(0x20, 0x7F)) <= subset  # ASCII: digits, English, phone numbers
         assert not subset - wanted - {0x0D}  # nothing outside the range is carried
+
+
+def test_a_class_built_in_python_keeps_its_family_too():
+    strings, prefixes = purge_css._python_strings('css = f"text-bg-{level} p-2"\nother = "btn"')
+    assert prefixes == {"text-bg-"}
+    assert "btn" in strings and "p-2" in strings
