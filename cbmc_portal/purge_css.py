@@ -214,7 +214,7 @@ _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 def _without_declarations(css: str, drop) -> str:
     """The stylesheet without the declarations `drop(name)` names, rules left empty removed."""
 
-    def walk(rules) -> str:
+    def walk(rules, separator="") -> str:
         out = []
         for rule in rules:
             if rule.type == "qualified-rule":
@@ -246,9 +246,10 @@ def _without_declarations(css: str, drop) -> str:
                     out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
             else:
                 out.append(tinycss2.serialize([rule]))
-        return "".join(out)
+        return separator.join(out)
 
-    return walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    # One top-level rule a line, so that two branches' rebuilds merge like any other file.
+    return walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), "\n")
 
 
 def drop_unused_variables(css: str, referenced_elsewhere: set[str]) -> str:
@@ -272,7 +273,7 @@ def purge(
         tinycss2.serialize([r]) for r in rules if r.type == "comment" and r.value.startswith("!")
     ]
     body = _purge_rules([r for r in rules if r.type != "comment"], words, prefixes)
-    kept = "".join(part for part in body if isinstance(part, str))
+    kept = "\n".join(part for part in body if isinstance(part, str))
     keyframes = [
         text
         for part in body
@@ -283,11 +284,12 @@ def purge(
     if variables_read is not None:
         kept = drop_unused_variables(kept, variables_read)
     charset = '@charset "UTF-8";' if kept.startswith("@charset") else ""
-    kept = kept.removeprefix('@charset "UTF-8";')
+    kept = kept.removeprefix('@charset "UTF-8";').lstrip("\n")
     note = (
         f"/* The rules of bootstrap.min.css the portal uses; made by `{COMMAND}`, do not edit. */"
     )
-    return charset + "".join(banner[:1]) + "\n" + note + "\n" + kept + "".join(keyframes) + "\n"
+    tail = "".join("\n" + text for text in keyframes)
+    return charset + "".join(banner[:1]) + "\n" + note + "\n" + kept + tail + "\n"
 
 
 def build(base_dir: Path = BASE_DIR) -> str:
