@@ -10,7 +10,7 @@ MANAGE := DEBUG=1 $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run stop test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke node_modules
+.PHONY: run stop test serve lint format messages makemessages bootstrap db clean-db bench bench-smoke node_modules css
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -66,6 +66,13 @@ stop:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The portal's Bootstrap (only the rules our templates use) and the Latin subsets of Sarabun,
+# both committed: run after adding a Bootstrap class to a template (tests/project/test_front_assets.py
+# fails until then).
+css: $(STAMP)
+	$(PY) -m cbmc_portal.purge_css
+	$(PY) -m cbmc_portal.subset_fonts
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
