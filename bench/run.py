@@ -516,7 +516,8 @@ def main(argv=None):
     block_history = table_figures(db_url)
     check_target = next(t for t in targets if t.get("kind") == "check")
     export_targets = [t for t in targets if t.get("kind") == "export"]
-    targets = [t for t in targets if not t.get("kind") and _chosen(t["name"], args.pages)]
+    page_targets = [t for t in targets if not t.get("kind")]
+    targets = [t for t in page_targets if _chosen(t["name"], args.pages)]
 
     env = production_env(db_url)
     manage(env, "collectstatic", "--no-input", "-v0")
@@ -526,7 +527,7 @@ def main(argv=None):
     log_path = work / "access.log"
     server = start_server(env, args.workers, log_path)
     try:
-        two_servers = check_two_servers(env, work / "access-2.log", targets, check_target)
+        two_servers = check_two_servers(env, work / "access-2.log", page_targets, check_target)
         if args.capacity:
             return capacity_main(
                 args, steps, env, server, log_path, work, check_target, two_servers
