@@ -229,6 +229,7 @@ def subject_thread(pk: int):
     """One thread with its people and comments (a refused post shows it again)."""
     return _with_people_and_comments(CommentThread.objects.filter(pk=pk)).get()
 
+
 # The review page, bounded ----------------------------------------------------
 # A version may carry hundreds of threads and thousands of comments; the review page
 # shows a fixed amount of them whatever the number: per block the first open threads,
