@@ -348,10 +348,10 @@ class GroupLinkQuerySet(models.QuerySet):
         return self.filter(models.Q(group_low_id=group_id) | models.Q(group_high_id=group_id))
 
     def touching_region(self, region_id):
-        return self.filter(
-            models.Q(group_low__tambon__province__region_id=region_id)
-            | models.Q(group_high__tambon__province__region_id=region_id)
-        )
+        # The region's groups once, as a subquery: an OR over two chains of joins lets
+        # the planner multiply both sides' groups and tambons when its statistics are thin.
+        in_region = CommunityGroup.objects.in_region(region_id).values("pk")
+        return self.filter(models.Q(group_low__in=in_region) | models.Q(group_high__in=in_region))
 
 
 class GroupLink(models.Model):
