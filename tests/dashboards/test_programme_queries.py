@@ -22,7 +22,7 @@ PAGES = [
     ("staff_south", "/dashboards/province/81/list/groups/", {"programme": "confirmed"}),
 ]
 # Session, user, the filters' choices (regions, provinces, cohorts), the groups with
-# their stages, the results, the plan items, the provinces, the regions; an export's
+# their stages, the results, the plan items, the forums, the provinces, the regions; an export's
 # audit entry.
 MAX_QUERIES = 15
 
