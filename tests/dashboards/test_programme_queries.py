@@ -24,7 +24,7 @@ PAGES = [
 # Session, user, the filters' choices (regions, provinces, cohorts), the groups with
 # their stages, the results, the plan items, the forums, the provinces, the regions; an export's
 # audit entry.
-MAX_QUERIES = 15
+MAX_QUERIES = 16
 
 
 def _count(client, user, url, params) -> int:
