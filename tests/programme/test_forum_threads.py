@@ -111,6 +111,8 @@ def test_a_leader_of_group_a_cannot_reply_in_group_bs_thread(
     client, forum, group, other_group, leader, other_group_leader, staff_south
 ):
     theirs = open_on(forum, other_group, staff_south)
+    assert Notification.objects.filter(recipient=other_group_leader).count() == 1
+    assert not Notification.objects.filter(recipient=leader).exists()
     ours = open_on(forum, group, staff_south)
     client.force_login(leader)
     page = client.get(forum.get_absolute_url()).content.decode()
