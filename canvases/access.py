@@ -155,15 +155,20 @@ def get_comment_for_edit(user, canvas_pk, pk) -> Comment:
 # Threads on other subjects than canvas blocks (canvases.subjects) -----------------
 
 
-def get_subject_for_threads(user, kind, object_pk):
-    """The object of a registered kind a reviewer opens a thread on, and its group.
+def get_subject_for_threads(user, kind, object_pk, topic: str = ""):
+    """The object of a registered kind a reviewer opens a thread on, and its group (the
+    topic's group for kinds shared by groups, see `canvases.subjects`).
 
-    An object of a group the user cannot read is 404; readers who do not review 403.
+    An object of a group the user cannot read is 404, and so is a topic naming no group
+    of a shared subject; readers who do not review 403.
     """
     subject = kind.model._default_manager.filter(pk=object_pk).first()
     if subject is None:
         raise Http404
-    group = get_group_for_canvases(user, kind.group_of(subject))
+    group_id = kind.group_id_for(subject, topic)
+    if group_id is None:
+        raise Http404
+    group = get_group_for_canvases(user, group_id)
     if not can_review_group(user, group):
         raise PermissionDenied
     return subject, group

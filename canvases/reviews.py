@@ -174,7 +174,10 @@ def comment_create(*, version: CanvasVersion, block_key: str, body: str, by) -> 
 def thread_open(*, kind: SubjectKind, subject, topic: str, body: str, by) -> Comment:
     """Open a thread on one topic of another subject than a block (a plan area, a period's
     result…) with its first comment: reviewers of the subject's group only."""
-    group = CommunityGroup.objects.get(pk=kind.group_of(subject))
+    group_id = kind.group_id_for(subject, topic)
+    if group_id is None:
+        raise CanvasRefused(gettext_lazy("ไม่มีหัวข้อนี้ กรุณาเลือกหัวข้อที่จะแสดงความเห็น"))
+    group = CommunityGroup.objects.get(pk=group_id)
     if not access.can_review_group(by, group):
         raise CanvasRefused(
             gettext_lazy("เฉพาะพี่เลี้ยงที่ได้รับมอบหมายและเจ้าหน้าที่ พอช. เท่านั้นที่เปิดความเห็นได้")

@@ -225,6 +225,22 @@ def subject_threads(group, kind: str):
     return _with_people_and_comments(threads).order_by("opened_at", "pk")
 
 
+def shared_subject_threads(kind: str, object_id: int, group_ids):
+    """The threads of one subject shared by several groups (a forum), for the groups
+    `group_ids` only: all open ones and the `SUBJECT_RESOLVED_SHOWN` latest resolved,
+    oldest first, with their people and comments. Two queries whatever the groups."""
+    of_subject = CommentThread.objects.filter(
+        kind=kind, object_id=object_id, group_id__in=list(group_ids)
+    )
+    resolved = (
+        of_subject.filter(resolved_at__isnull=False)
+        .order_by("-resolved_at", "-pk")
+        .values("pk")[:SUBJECT_RESOLVED_SHOWN]
+    )
+    threads = of_subject.filter(Q(resolved_at__isnull=True) | Q(pk__in=resolved))
+    return _with_people_and_comments(threads).order_by("opened_at", "pk")
+
+
 def subject_thread(pk: int):
     """One thread with its people and comments (a refused post shows it again)."""
     return _with_people_and_comments(CommentThread.objects.filter(pk=pk)).get()

@@ -30,7 +30,9 @@ def _again(request, context, message, status):
 def thread_open(request, kind, object_pk):
     """A reviewer opens a thread on one topic of the subject (leaders and members 403)."""
     kind = subjects.kind_or_404(kind)
-    subject, group = access.get_subject_for_threads(request.user, kind, object_pk)
+    subject, group = access.get_subject_for_threads(
+        request.user, kind, object_pk, request.POST.get("topic", "")
+    )
     form = SubjectCommentForm(request.POST)
     message, status = "", 400
     if form.is_valid():

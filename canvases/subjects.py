@@ -23,8 +23,14 @@ Registering a kind is one call, made once by the app that owns the subject
         label=_("เรื่องเล่า"),           # what the subject is called in notifications
         page_url=lambda group_id, object_id, topic: reverse(...),  # the page showing it
         # optional: group_of (default obj.group_id), topics (default [""]),
-        # topic_label (default: the topic as stored)
+        # topic_label (default: the topic as stored), group_of_topic (below)
     )
+
+A subject shared by several groups (a learning forum and its presenting groups) is
+discussed as each group's part in it: its topics are the groups' ids and
+`group_of_topic(obj, topic)` gives the thread's group, used instead of `group_of`
+wherever a thread's group is decided (`SubjectKind.group_id_for`); a topic that is
+not one of `topics(obj)` belongs to no group.
 
 and on its page: `canvases.subject_pages.SubjectThreads(user, group, "story")` reads
 the threads in two queries and `.box(object_pk, topic)` gives each subject's threads
@@ -65,6 +71,17 @@ class SubjectKind:
     group_of: Callable[[Any], int] = _group_id
     topics: Callable[[Any], Iterable[str]] = _no_topic
     topic_label: Callable[[str], Any] = _topic_as_stored
+    group_of_topic: Callable[[Any, str], int] | None = None
+
+    def group_id_for(self, obj, topic: str) -> int | None:
+        """The group a thread on `topic` of `obj` belongs to: `group_of(obj)`, or for kinds
+        with `group_of_topic` the topic's group, None when the topic is not one of
+        `topics(obj)` (the caller refuses it)."""
+        if self.group_of_topic is None:
+            return self.group_of(obj)
+        if topic not in self.topics(obj):
+            return None
+        return self.group_of_topic(obj, topic)
 
     def thread_url(self, thread) -> str:
         """The subject's page, opened on the thread."""

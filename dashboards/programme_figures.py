@@ -13,7 +13,11 @@ How a group's year is counted (the page says the same):
 - the change in income against the year before: only over the groups that reported
   both years, each year counted as above.
 
-Three aggregate queries, each grouped by province (the results' one written in SQL:
+Learning forums: those held in the fiscal year where at least one of the groups
+presented, counted once each in the province of the tambon where it was held, with
+the participants recorded.
+
+Four aggregate queries, each grouped by province (the results' one written in SQL:
 Django has no window functions inside an aggregate), whatever the number of groups and
 results, plus the provinces (and regions) named in the table: a group lies in one
 province, so a region's and the page's totals are sums of the provinces'.
@@ -30,6 +34,7 @@ from django.utils.translation import gettext as _
 from communities.models import CommunityGroup, Province, Region
 from dashboards.scope import Level, Scope
 from programme.models import STAGE_ORDER, Area, ItemStatus, PlanItem, Result, Stage
+from programme.selectors import forum_counts_by_province
 
 AREAS = tuple(Area.values)
 
@@ -41,6 +46,8 @@ COUNTS = (
     "members_earning",
     "households_earning",
     "compared",
+    "forums",
+    "forum_participants",
     *(f"stage_{stage}" for stage in STAGE_ORDER),
     *(f"plan_{area}" for area in AREAS),
     *(f"plan_{area}_done" for area in AREAS),
@@ -68,6 +75,8 @@ def columns() -> list[tuple[str, str]]:
         ("compared_income", _("รายได้ปีนี้ของกลุ่มที่รายงานทั้งสองปี (บาท)")),
         ("income_change", _("รายได้เปลี่ยนจากปีก่อน (บาท)")),
         ("income_change_percent", _("รายได้เปลี่ยนจากปีก่อน (%)")),
+        ("forums", _("เวทีแลกเปลี่ยนเรียนรู้")),
+        ("forum_participants", _("ผู้เข้าร่วมเวที (คน)")),
         *((f"stage_{stage.value}", str(stage.label)) for stage in Stage),
         *plan,
     ]
@@ -275,6 +284,18 @@ def _plans(scope: Scope) -> dict:
     return _grouped(PlanItem.objects.filter(scope.q("group__")), PROVINCE, **aggregates)
 
 
+def _forums(scope: Scope) -> dict:
+    """Learning forums of the year where the scope's groups presented, and their
+    participants, per province of the forum's tambon (one query). A forum lies in one
+    province, so totals are sums of the provinces'."""
+    groups = CommunityGroup.objects.filter(scope.q()).values("pk")
+    return {
+        province: {"forums": values["forums"], "forum_participants": values["participants"]}
+        for province, values in forum_counts_by_province(groups, scope.fiscal_year.year).items()
+        if province is not None
+    }
+
+
 def _provinces(scope: Scope, keys) -> list[Province]:
     """The table's provinces: the page's (a region's, or the country's) and any other
     holding counted groups; a mentor's only those of their groups."""
@@ -292,9 +313,9 @@ def _provinces(scope: Scope, keys) -> list[Province]:
 
 def programme_page(scope: Scope) -> ProgrammePage:
     """The page's total and one row per province (and per region on the country's page
-    of national staff). Four or five queries whatever the data size."""
+    of national staff). Five or six queries whatever the data size."""
     counted: dict = {}
-    for figures in (_groups(scope), _results(scope), _plans(scope)):
+    for figures in (_groups(scope), _results(scope), _plans(scope), _forums(scope)):
         for key, values in figures.items():
             counted.setdefault(key, {}).update(values)
     total = ProgrammeFigures(name=_("รวม"))

@@ -34,6 +34,8 @@ RESULT_COLUMNS = (
     "income_change",
     "income_change_percent",
     "compared",
+    "forums",
+    "forum_participants",
 )
 RESULT_LABELS = {"name": lambda: _("พื้นที่")}
 # The figures of a row that link to a group list, and the list's `programme` filter.

@@ -6,11 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from canvases.subject_pages import SharedSubjectThreads
 from communities.access import can_see_region
-from programme import access, forum_selectors
+from programme import access, forum_selectors, stories
 from programme.forum_forms import FiscalYearFilterForm, ForumForm, ProvinceFilterForm
 from programme.forum_services import forum_save
 from programme.periods import fiscal_year_of
+from programme.threads import FORUM
 
 
 @login_required
@@ -42,14 +44,22 @@ def forum_list(request, region):
 
 @login_required
 def forum_detail(request, pk):
+    """The forum, and under each presenting group the threads on its part (for readers
+    of that group's threads)."""
     forum = access.get_forum_for_user(request.user, pk)
+    groups = forum_selectors.forum_groups(forum)
+    threads = SharedSubjectThreads(request.user, FORUM, forum, groups)
+    for group in groups:
+        group.forum_threads = threads.box(group)
     return render(
         request,
         "programme/forum_detail.html",
         {
             "forum": forum,
             "region": forum.tambon.province.region,
-            "groups": forum_selectors.forum_groups(forum),
+            "groups": groups,
+            "stories": stories.forum_stories(forum, threads.readable),
+            **threads.page,
             "can_edit": access.can_edit_forum(request.user, forum),
         },
     )

@@ -294,6 +294,15 @@ class Story(models.Model):
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
     link_canvas = models.BooleanField(_("กลุ่มยินดีให้เชื่อมโยงแผนที่ผ่านการพิจารณา"), default=False)
+    # The learning forum the story came from (one where the group presented), if any.
+    forum = models.ForeignKey(
+        "programme.Forum",
+        verbose_name=_("มาจากเวทีแลกเปลี่ยนเรียนรู้"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stories",
+    )
 
     objects = StoryQuerySet.as_manager()
 

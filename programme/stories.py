@@ -6,7 +6,7 @@ the input (programme.story_forms).
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts import audit
@@ -22,18 +22,24 @@ GROUP_STORIES_SHOWN = 50
 
 
 @transaction.atomic
-def story_create(*, group: CommunityGroup, by, title: str, body: str, link_canvas: bool) -> Story:
-    """A new draft story of the group, written by `by`."""
+def story_create(
+    *, group: CommunityGroup, by, title: str, body: str, link_canvas: bool, forum=None
+) -> Story:
+    """A new draft story of the group, written by `by`; `forum` (checked by the form) is
+    one where the group presented."""
     return Story.objects.create(
-        group=group, author=by, title=title, body=body, link_canvas=link_canvas
+        group=group, author=by, title=title, body=body, link_canvas=link_canvas, forum=forum
     )
 
 
 @transaction.atomic
-def story_update(*, story: Story, by, title: str, body: str, link_canvas: bool) -> Story:
-    """Correct a story's text or the group's consent to link its approved canvas."""
-    story.title, story.body, story.link_canvas = title, body, link_canvas
-    story.save(update_fields=["title", "body", "link_canvas", "updated_at"])
+def story_update(
+    *, story: Story, by, title: str, body: str, link_canvas: bool, forum=None
+) -> Story:
+    """Correct a story's text, the group's consent to link its approved canvas, or the
+    forum it came from (checked by the form)."""
+    story.title, story.body, story.link_canvas, story.forum = title, body, link_canvas, forum
+    story.save(update_fields=["title", "body", "link_canvas", "forum", "updated_at"])
     return story
 
 
@@ -144,3 +150,19 @@ def public_regions() -> list[Region]:
 def group_canvases(group: CommunityGroup) -> list:
     """The group's canvases, titles only: where its paper canvas photos are attached."""
     return list(Canvas.objects.filter(group=group).only("pk", "title", "group_id"))
+
+
+def forum_stories(forum, readable_group_ids) -> list[Story]:
+    """The stories that came from the forum which the user may read: the published ones,
+    and drafts of the groups whose canvases they read (`readable_group_ids`). One query;
+    `story.readable` says whether the signed-in page opens it (else its public page)."""
+    readable = set(readable_group_ids)
+    rows = list(
+        Story.objects.filter(forum=forum)
+        .filter(Q(published_at__isnull=False) | Q(group_id__in=readable))
+        .select_related("group__tambon__province__region")
+        .order_by("-published_at", "-created_at", "-pk")
+    )
+    for story in rows:
+        story.readable = story.group_id in readable
+    return rows

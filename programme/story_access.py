@@ -62,7 +62,7 @@ def get_story_for_user(user, pk) -> Story:
     groups = groups_with_canvases_visible_to(user).values("pk")
     return get_object_or_404(
         Story.objects.filter(group__in=groups).select_related(
-            "group__tambon__district", "group__tambon__province"
+            "group__tambon__district", "group__tambon__province", "forum"
         ),
         pk=pk,
     )
@@ -140,7 +140,7 @@ def get_published_story(key: str, pk) -> Story:
     story = (
         Story.objects.published()
         .filter(pk=pk, group__tambon__province__region=region)
-        .select_related("group__tambon__district", "group__tambon__province__region")
+        .select_related("group__tambon__district", "group__tambon__province__region", "forum")
         .first()
     )
     if story is None:

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cbmc_portal.templatetags.thai_dates import be_date
 from programme.models import CAPTION_MAX_CHARS, Story
 from programme.photos import process_photo
 
@@ -20,10 +21,28 @@ def _plain(value: str) -> str:
     return value
 
 
+NOT_PRESENTED_FORUM = _("เลือกได้เฉพาะเวทีที่กลุ่มนี้ร่วมนำเสนอ")
+
+
+def _forum_choice(forum) -> str:
+    return f"{forum.title} ({be_date(forum.held_on, 'short')})"
+
+
 class StoryForm(forms.ModelForm):
+    """A story's text and consent; the forum it came from is one where `group` presented."""
+
+    def __init__(self, *args, group=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        forums = group.forums.order_by("-held_on", "-pk") if group is not None else None
+        field = self.fields["forum"]
+        field.queryset = forums if forums is not None else field.queryset.none()
+        field.error_messages["invalid_choice"] = NOT_PRESENTED_FORUM
+        field.empty_label = _("— ไม่ได้มาจากเวทีใด —")
+        field.label_from_instance = _forum_choice
+
     class Meta:
         model = Story
-        fields = ["title", "body", "link_canvas"]
+        fields = ["title", "body", "link_canvas", "forum"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
         help_texts = {
             "body": _("ข้อความธรรมดา เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่"),

@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from canvases.blocks import BLOCKS
+from canvases.subject_pages import SubjectThreads
 from programme import photos, stories
 from programme import story_access as access
 from programme.models import PAPER_MAX_PHOTOS, STORY_MAX_PHOTOS
 from programme.story_forms import PhotoForm, PublishForm, StoryForm
+from programme.threads import STORY
 
 PHONE_ORDER = tuple(sorted(BLOCKS, key=lambda block: block.phone_order))
 
@@ -43,7 +45,7 @@ def group_stories(request, pk):
 @login_required
 def story_new(request, pk):
     group = access.get_group_for_story_write(request.user, pk)
-    form = StoryForm(request.POST or None)
+    form = StoryForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
         story = stories.story_create(group=group, by=request.user, **form.cleaned_data)
         messages.success(request, _("บันทึกเรื่องเล่าแล้ว เพิ่มภาพได้ด้านล่าง"))
@@ -53,14 +55,18 @@ def story_new(request, pk):
 
 @login_required
 def story_detail(request, pk):
-    """The story as it will read in public, for the group's readers (drafts included)."""
+    """The story as it will read in public, for the group's readers (drafts included),
+    with its comment threads (never shown on the public page)."""
     story = stories.story_with_photos(access.get_story_for_user(request.user, pk))
+    threads = SubjectThreads(request.user, story.group, STORY)
     return render(
         request,
         "programme/story_detail.html",
         {
             "group": story.group,
             "story": story,
+            "threads": threads.box(story.pk),
+            **threads.page,
             "can_write": access.can_write_stories(request.user, story.group),
         },
     )
@@ -74,7 +80,7 @@ def _render_editor(request, story, *, form=None, photo_form=None, status=200):
         {
             "group": story.group,
             "story": story,
-            "form": form or StoryForm(instance=story),
+            "form": form or StoryForm(instance=story, group=story.group),
             "photo_form": photo_form or PhotoForm(),
             "publish_form": PublishForm(),
             "max_photos": STORY_MAX_PHOTOS,
@@ -88,7 +94,7 @@ def story_edit(request, pk):
     story = access.get_story_for_edit(request.user, pk)
     if request.method != "POST":
         return _render_editor(request, story)
-    form = StoryForm(request.POST, instance=story)
+    form = StoryForm(request.POST, instance=story, group=story.group)
     if not form.is_valid():
         story.refresh_from_db()
         return _render_editor(request, story, form=form)

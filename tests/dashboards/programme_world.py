@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from communities.models import GroupKind, Sector
-from programme.models import STAGE_ORDER, PlanItem, Result
+from programme.models import STAGE_ORDER, Forum, PlanItem, Result
+from programme.periods import Period
 from tests import factories
 
 YEAR = 2569
@@ -114,8 +115,29 @@ def build_programme_world(*, south, north, krabi, mentor_user=None, size=1) -> P
         factories.ResultFactory(group=e, fiscal_year=YEAR - 2, quarter=0, income=99999)
         factories.GroupStageFactory(group=e, stage="adapt")
         factories.PlanItemFactory(group=e, area="networks", status="done")
+        # Forums: one in Krabi this year where A and B presented (counted once, 30 people),
+        # one in Chiang Mai with E (20), and one in Krabi last year (not this year's).
+        _forum(krabi_tambon, [a, b], Period(YEAR, 1).starts_on, 30)
+        _forum(chiang_mai_tambon, [e], Period(YEAR, 3).starts_on, 20)
+        _forum(krabi_tambon, [a], Period(YEAR - 1, 4).starts_on, 50)
         world.groups += [a, b, c, d, e]
     return world
+
+
+# Forums and participants per province code, per copy of the world (see above).
+FORUMS_PER_COPY = {"81": (1, 30), "82": (0, 0), "50": (1, 20)}
+
+
+def _forum(tambon, groups, held_on, participants):
+    forum = Forum.objects.create(
+        title="เวทีแลกเปลี่ยนเรียนรู้",
+        held_on=held_on,
+        tambon=tambon,
+        organisers="พอช.",
+        participants=participants,
+    )
+    forum.groups.set(groups)
+    return forum
 
 
 def expected(groups, year: int = YEAR) -> dict:

@@ -39,6 +39,7 @@ def test_the_csv_holds_each_province_then_the_total(client, world, staff_south):
     assert krabi["สมาชิกที่มีรายได้ (คน)"] == str(wanted["members_earning"])
     assert krabi["รายได้เปลี่ยนจากปีก่อน (%)"] == "100.0"
     assert krabi["ใช้จริง"] == "1"
+    assert (krabi["เวทีแลกเปลี่ยนเรียนรู้"], krabi["ผู้เข้าร่วมเวที (คน)"]) == ("1", "30")
     total = dict(zip(header, rows[-1], strict=True))
     assert total["กลุ่มที่ยังไม่รายงานผล"] == str(expected(groups_in(world, "81", "82"))["not_reporting"])
 

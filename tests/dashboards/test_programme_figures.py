@@ -9,7 +9,13 @@ from dashboards.fiscal import FiscalYear
 from dashboards.programme_figures import ProgrammeFigures, programme_page
 from dashboards.scope import Filters, Level, Scope
 from tests import factories
-from tests.dashboards.programme_world import YEAR, build_programme_world, expected, groups_in
+from tests.dashboards.programme_world import (
+    FORUMS_PER_COPY,
+    YEAR,
+    build_programme_world,
+    expected,
+    groups_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +173,17 @@ def test_a_whole_year_row_of_people_wins_over_a_later_quarter(south, north, krab
     factories.ResultFactory(group=group, fiscal_year=YEAR, quarter=0, members_earning=3)
     factories.ResultFactory(group=group, fiscal_year=YEAR, quarter=4, members_earning=50)
     assert programme_page(_scope()).total.value("members_earning") == 3
+
+
+def test_it_counts_the_forums_of_the_year_and_their_participants(world, south):
+    page = programme_page(_scope())
+    by_code = {row.key: row for row in page.provinces}
+    for code, (forums, participants) in FORUMS_PER_COPY.items():
+        assert by_code[code].value("forums") == 2 * forums, code
+        assert by_code[code].value("forum_participants") == 2 * participants, code
+    assert page.total.value("forums") == 4
+    assert page.total.value("forum_participants") == 2 * (30 + 20)
+    south_row = next(row for row in page.regions if row.key == "south")
+    assert (south_row.value("forums"), south_row.value("forum_participants")) == (2, 60)
+    regional = programme_page(_scope(level=Level.REGION, region=south))
+    assert regional.total.value("forums") == 2

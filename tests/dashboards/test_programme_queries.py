@@ -22,9 +22,9 @@ PAGES = [
     ("staff_south", "/dashboards/province/81/list/groups/", {"programme": "confirmed"}),
 ]
 # Session, user, the filters' choices (regions, provinces, cohorts), the groups with
-# their stages, the results, the plan items, the provinces, the regions; an export's
+# their stages, the results, the plan items, the forums, the provinces, the regions; an export's
 # audit entry.
-MAX_QUERIES = 15
+MAX_QUERIES = 16
 
 
 def _count(client, user, url, params) -> int:
