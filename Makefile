@@ -78,13 +78,17 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The suite is spread over one worker per core (pytest-xdist), each file on one worker
+# so a file's module fixtures are built once; TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+
 test: $(STAMP) messages db lint node_modules
 	$(MANAGE) makemigrations --check --dry-run
 	@# Production settings must pass Django's deploy check, with a key generated for the run.
 	DEBUG=0 ALLOWED_HOSTS=cbmc.example.org \
 	  SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50)[:50])')" \
 	  $(PY) manage.py check --deploy --fail-level WARNING
-	DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DEBUG=1 $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The load benchmark at national scale (see bench/README.md); not part of `make test`,
 # which runs its 1% smoke version (tests/bench/).

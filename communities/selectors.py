@@ -43,6 +43,11 @@ def _province_keys() -> dict[str, str]:
     return keys
 
 
+def forget_province_names(**kwargs) -> None:
+    """Read the province names again on the next search (a province was saved or deleted)."""
+    _province_keys.cache_clear()
+
+
 def _split_province(query: str) -> tuple[str, str | None]:
     """Separate a trailing province name from the tambon words of a typed place."""
     parts = [part for part in re.split(r"[,\s›>/]+", query.strip()) if part]

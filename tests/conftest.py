@@ -13,6 +13,16 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_province_names():
+    """Province names are cached per process; a test's rolled-back provinces must not stay in it."""
+    from communities.selectors import forget_province_names
+
+    forget_province_names()
+    yield
+    forget_province_names()
+
+
 @pytest.fixture
 def south(db):
     return factories.RegionFactory(slug="south", name_th="ภาคใต้", name_en="Southern")
