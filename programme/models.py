@@ -327,12 +327,9 @@ class Story(models.Model):
         return self.published_at is not None
 
 
-class StoryPhoto(models.Model):
-    """A photo of a story: re-encoded without metadata, resized, with a thumbnail."""
+class ResizedPhoto(models.Model):
+    """A photo re-encoded without its metadata (programme/photos.py), with a thumbnail."""
 
-    story = models.ForeignKey(
-        Story, verbose_name=_("เรื่องเล่า"), on_delete=models.CASCADE, related_name="photos"
-    )
     image = models.FileField(_("ภาพ"), max_length=200)
     thumbnail = models.FileField(_("ภาพย่อ"), max_length=200)
     caption = models.CharField(_("คำบรรยายภาพ"), max_length=CAPTION_MAX_CHARS, blank=True)
@@ -340,8 +337,19 @@ class StoryPhoto(models.Model):
     height = models.PositiveIntegerField(_("ความสูง (พิกเซล)"))
     thumb_width = models.PositiveIntegerField(_("ความกว้างภาพย่อ (พิกเซล)"))
     thumb_height = models.PositiveIntegerField(_("ความสูงภาพย่อ (พิกเซล)"))
-    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
     uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class StoryPhoto(ResizedPhoto):
+    """A photo of a story, shown in the order its writer chose."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("เรื่องเล่า"), on_delete=models.CASCADE, related_name="photos"
+    )
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -352,7 +360,7 @@ class StoryPhoto(models.Model):
         return self.caption or f"{self.story_id}/{self.pk}"
 
 
-class PaperCanvasPhoto(models.Model):
+class PaperCanvasPhoto(ResizedPhoto):
     """A photo of the paper canvas a forum drafted, attached to the canvas online."""
 
     canvas = models.ForeignKey(
@@ -361,13 +369,6 @@ class PaperCanvasPhoto(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    image = models.FileField(_("ภาพ"), max_length=200)
-    thumbnail = models.FileField(_("ภาพย่อ"), max_length=200)
-    caption = models.CharField(_("คำบรรยายภาพ"), max_length=CAPTION_MAX_CHARS, blank=True)
-    width = models.PositiveIntegerField(_("ความกว้าง (พิกเซล)"))
-    height = models.PositiveIntegerField(_("ความสูง (พิกเซล)"))
-    thumb_width = models.PositiveIntegerField(_("ความกว้างภาพย่อ (พิกเซล)"))
-    thumb_height = models.PositiveIntegerField(_("ความสูงภาพย่อ (พิกเซล)"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ผู้อัปโหลด"),
@@ -375,7 +376,6 @@ class PaperCanvasPhoto(models.Model):
         null=True,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
