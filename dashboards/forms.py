@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cbmc_portal.fiscal import current_fiscal_year, fiscal_year_choices
 from communities.models import GroupKind, Province, Region, Sector
-from dashboards.fiscal import current_fiscal_year, fiscal_year_choices
 
 UNKNOWN_VALUE = _("ไม่มีตัวเลือก “%(value)s” ในตัวกรองนี้ หรือท่านไม่มีสิทธิ์ดู กรุณาเลือกใหม่")
 UNKNOWN_CHOICE = {"invalid_choice": UNKNOWN_VALUE, "invalid_pk_value": UNKNOWN_VALUE}

@@ -13,7 +13,7 @@ class FiscalTarget(models.Model):
 
     `region` empty is the target of the whole country. `fiscal_year` is in the
     Buddhist era, as staff write it (ปีงบประมาณ 2569 = 1 Oct 2025 – 30 Sep 2026);
-    see dashboards.fiscal. Set by national staff.
+    see cbmc_portal.fiscal. Set by national staff.
     """
 
     region = models.ForeignKey(

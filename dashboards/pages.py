@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from cbmc_portal.fiscal import FiscalYear
 from dashboards import access, selectors
-from dashboards.fiscal import FiscalYear
 from dashboards.forms import DashboardFilterForm
 from dashboards.scope import Filters, Level, Scope
 from mentors import access as mentor_access

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from cbmc_portal.fiscal import FiscalYear
 from communities.models import District, Province, Region, Tambon
 from dashboards.access import Viewer
-from dashboards.fiscal import FiscalYear
 
 
 class Level:

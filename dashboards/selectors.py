@@ -41,8 +41,8 @@ from canvases.models import (
     GroupTally,
     MonthTally,
 )
+from cbmc_portal.fiscal import BANGKOK
 from communities.models import CommunityGroup, District, Membership, Province, Region, Tambon
-from dashboards.fiscal import BANGKOK
 from dashboards.models import FiscalTarget
 from dashboards.scope import Level, Scope
 from mentors.models import Assignment, Cohort, FollowUp

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accounts import audit
 from canvases import selectors as canvas_selectors
+from cbmc_portal.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
 from dashboards import access, charts, exports, lists, programme_figures, selectors, services
-from dashboards.fiscal import FiscalYear, current_fiscal_year, fiscal_year_choices
 from dashboards.forms import COLUMNS, MAP_FIGURES, TargetsForm
 from dashboards.models import FiscalTarget
 from dashboards.pages import carried_query as _carried_query

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cbmc_portal.fiscal import fiscal_year_of
 from programme.models import (
     NOTE_MAX_CHARS,
     PLAN_MAX_ITEMS,
@@ -22,7 +23,6 @@ from programme.periods import (
     QUARTERS,
     WHOLE_YEAR,
     Period,
-    fiscal_year_of,
 )
 from programme.services import BACK, FORWARD
 

@@ -3,15 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canvases.subject_pages import SharedSubjectThreads
+from cbmc_portal.fiscal import current_fiscal_year
 from communities.access import can_see_region
 from programme import access, forum_selectors, stories
 from programme.forum_forms import FiscalYearFilterForm, ForumForm, ProvinceFilterForm
 from programme.forum_services import forum_save
-from programme.periods import fiscal_year_of
 from programme.threads import FORUM
 
 
@@ -23,7 +22,7 @@ def forum_list(request, region):
     if filters.is_valid():
         fiscal_year = filters.cleaned_data["fiscal_year"]
     elif not filters.is_bound:
-        fiscal_year = fiscal_year_of(timezone.localdate())
+        fiscal_year = current_fiscal_year()
         filters = FiscalYearFilterForm(initial={"fiscal_year": fiscal_year})
     page = forum_selectors.region_forums(
         access.forums_visible_to(request.user), region.pk, fiscal_year, request.GET.get("page")

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-BUDDHIST_ERA_OFFSET = 543
+from cbmc_portal.fiscal import FiscalYear
+
 WHOLE_YEAR = 0
 QUARTERS = (1, 2, 3, 4)
 # The first fiscal year a group can report on, and how far ahead a typo may reach.
@@ -25,19 +26,19 @@ class Period:
 
     @property
     def starts_on(self) -> datetime.date:
-        year = self.fiscal_year - BUDDHIST_ERA_OFFSET - 1
+        first_day = FiscalYear(self.fiscal_year).first_day
         if self.quarter in (WHOLE_YEAR, 1):
-            return datetime.date(year, 10, 1)
-        return datetime.date(year + 1, 1 + 3 * (self.quarter - 2), 1)
+            return first_day
+        return datetime.date(first_day.year + 1, 1 + 3 * (self.quarter - 2), 1)
 
     @property
     def ends_on(self) -> datetime.date:
-        year = self.fiscal_year - BUDDHIST_ERA_OFFSET
+        last_day = FiscalYear(self.fiscal_year).last_day
         if self.quarter in (WHOLE_YEAR, 4):
-            return datetime.date(year, 9, 30)
+            return last_day
         if self.quarter == 1:
-            return datetime.date(year - 1, 12, 31)
-        first_of_next = datetime.date(year, 1 + 3 * (self.quarter - 1), 1)
+            return datetime.date(last_day.year - 1, 12, 31)
+        first_of_next = datetime.date(last_day.year, 1 + 3 * (self.quarter - 1), 1)
         return first_of_next - datetime.timedelta(days=1)
 
     @property
@@ -62,8 +63,3 @@ class Period:
 
     def __str__(self):
         return self.label
-
-
-def fiscal_year_of(day: datetime.date) -> int:
-    """The Buddhist-era fiscal year a day falls in."""
-    return day.year + BUDDHIST_ERA_OFFSET + (1 if day.month >= 10 else 0)

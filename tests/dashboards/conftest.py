@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from accounts.models import Role
 from canvases.models import CanvasEvent, CanvasStatus, EventKind
+from cbmc_portal.fiscal import BANGKOK
 from communities.models import GroupKind, Sector
-from dashboards.fiscal import BANGKOK
 from mentors.models import Assignment
 from tests import factories
 

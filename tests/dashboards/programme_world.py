@@ -218,6 +218,6 @@ def groups_in(world, *codes):
 
 
 def at_bangkok(year, month, day, hour=0, minute=0):
-    from dashboards.fiscal import BANGKOK
+    from cbmc_portal.fiscal import BANGKOK
 
     return datetime.datetime(year, month, day, hour, minute, tzinfo=BANGKOK)

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from canvases.models import CanvasEvent, CanvasStatus, EventKind
-from dashboards.fiscal import BANGKOK, FiscalYear, fiscal_year_of
+from cbmc_portal.fiscal import BANGKOK, FiscalYear, fiscal_year_of
 from dashboards.models import FiscalTarget
 from tests import factories
 

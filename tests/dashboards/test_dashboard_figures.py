@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from canvases.models import CanvasStatus, EventKind
+from cbmc_portal.fiscal import FiscalYear
 from communities.models import Sector
-from dashboards.fiscal import FiscalYear
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from canvases.models import CanvasEvent, CanvasStatus, EventKind
+from cbmc_portal.fiscal import BANGKOK, FiscalYear
 from dashboards.access import Viewer
-from dashboards.fiscal import BANGKOK, FiscalYear
 from dashboards.scope import Level, Scope
 from dashboards.selectors import monthly_counts
 from tests import factories

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from cbmc_portal.fiscal import FiscalYear
 from dashboards.access import Viewer
-from dashboards.fiscal import FiscalYear
 from dashboards.programme_figures import ProgrammeFigures, programme_page
 from dashboards.scope import Filters, Level, Scope
 from tests import factories

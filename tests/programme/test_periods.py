@@ -1,6 +1,7 @@
 import datetime
 
-from programme.periods import Period, fiscal_year_of
+from cbmc_portal.fiscal import fiscal_year_of
+from programme.periods import Period
 
 
 def test_quarter_one_of_2569_is_october_to_december_2025():

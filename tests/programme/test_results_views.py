@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEntry
+from cbmc_portal.fiscal import fiscal_year_of
 from programme.models import Result
-from programme.periods import fiscal_year_of
 from tests.programme.conftest import RESULT_POST, approve_a_canvas, make_result
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-BUDDHIST_ERA_OFFSET = 543
+from cbmc_portal.templatetags.thai_dates import BUDDHIST_ERA_OFFSET
+
 FIRST_MONTH = 10
 BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")
 # The programme's first fiscal year in the portal's pickers; older years hold no canvases.
