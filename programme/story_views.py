@@ -1,6 +1,8 @@
 """Pages of stories and photos: a group's stories and their editor, paper canvas photos,
 and the public pages of each region's published stories (no sign-in)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,6 +24,32 @@ PHONE_ORDER = tuple(sorted(BLOCKS, key=lambda block: block.phone_order))
 
 def _is_thumb(request) -> bool:
     return request.GET.get("size") == "thumb"
+
+
+# What the photos of stories and of paper canvases share: the upload and the removal.
+
+
+def _photo_upload(request, *, add, message, done, again):
+    """Check the uploaded photo and store it with `add(by=, photo=, caption=)` (a service of
+    programme.photos, bound to its story or canvas); then `done` (a redirect) with `message`,
+    or `again(form)`, the page once more with the reason beside the form."""
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add(by=request.user, photo=form.photo, caption=form.cleaned_data["caption"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, message)
+            return done
+    return again(form)
+
+
+def _photo_removal(request, remove, photo, done):
+    """Remove a photo the user may remove with `remove(photo=, by=)`; then `done`."""
+    remove(photo=photo, by=request.user)
+    messages.success(request, _("ลบภาพแล้ว"))
+    return done
 
 
 # A group's stories (signed in) ---------------------------------------------------------
@@ -107,30 +135,22 @@ def story_edit(request, pk):
 @require_POST
 def story_photo_add(request, pk):
     story = access.get_story_for_edit(request.user, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            photos.story_photo_add(
-                story=story,
-                by=request.user,
-                photo=form.photo,
-                caption=form.cleaned_data["caption"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("เพิ่มภาพแล้ว"))
-            return redirect("programme:story_edit", pk=story.pk)
-    return _render_editor(request, story, photo_form=form)
+    return _photo_upload(
+        request,
+        add=partial(photos.story_photo_add, story=story),
+        message=_("เพิ่มภาพแล้ว"),
+        done=redirect("programme:story_edit", pk=story.pk),
+        again=lambda form: _render_editor(request, story, photo_form=form),
+    )
 
 
 @login_required
 @require_POST
 def story_photo_delete(request, pk, photo_pk):
     photo = access.get_story_photo_for_edit(request.user, pk, photo_pk)
-    photos.story_photo_delete(photo=photo, by=request.user)
-    messages.success(request, _("ลบภาพแล้ว"))
-    return redirect("programme:story_edit", pk=pk)
+    return _photo_removal(
+        request, photos.story_photo_delete, photo, redirect("programme:story_edit", pk=pk)
+    )
 
 
 @login_required
@@ -189,30 +209,22 @@ def paper(request, pk):
 @require_POST
 def paper_add(request, pk):
     canvas = access.get_canvas_for_paper_attach(request.user, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            photos.paper_photo_add(
-                canvas=canvas,
-                by=request.user,
-                photo=form.photo,
-                caption=form.cleaned_data["caption"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("แนบภาพแผนบนกระดาษแล้ว"))
-            return redirect("programme:paper", pk=canvas.pk)
-    return _render_paper(request, canvas, form=form)
+    return _photo_upload(
+        request,
+        add=partial(photos.paper_photo_add, canvas=canvas),
+        message=_("แนบภาพแผนบนกระดาษแล้ว"),
+        done=redirect("programme:paper", pk=canvas.pk),
+        again=lambda form: _render_paper(request, canvas, form=form),
+    )
 
 
 @login_required
 @require_POST
 def paper_delete(request, pk, photo_pk):
     photo = access.get_paper_photo_for_delete(request.user, pk, photo_pk)
-    photos.paper_photo_delete(photo=photo, by=request.user)
-    messages.success(request, _("ลบภาพแล้ว"))
-    return redirect("programme:paper", pk=pk)
+    return _photo_removal(
+        request, photos.paper_photo_delete, photo, redirect("programme:paper", pk=pk)
+    )
 
 
 @login_required
