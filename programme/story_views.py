@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from canvases.blocks import BLOCKS
 from canvases.subject_pages import SubjectThreads
@@ -168,6 +168,22 @@ def story_publish(request, pk):
     else:
         messages.success(request, _("ยกเลิกการเผยแพร่แล้ว เรื่องเล่านี้ไม่อยู่ในหน้าสาธารณะอีก"))
     return redirect("programme:story_edit", pk=story.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def story_delete(request, pk):
+    """Ask first (GET), delete on the confirming POST: no JavaScript needed."""
+    story = access.get_story_for_edit(request.user, pk)
+    if request.method == "POST":
+        stories.story_delete(story=story, by=request.user)
+        messages.success(request, _("ลบเรื่องเล่าแล้ว"))
+        return redirect("programme:stories", pk=story.group_id)
+    return render(
+        request,
+        "programme/story_delete.html",
+        {"group": story.group, "story": story, **stories.story_deletion_counts(story)},
+    )
 
 
 @login_required
