@@ -272,6 +272,7 @@ class AuditAction(models.TextChoices):
     # Stories and photos (programme)
     STORY_PUBLICATION = "story_publication", _("เผยแพร่/ยกเลิกการเผยแพร่เรื่องเล่า")
     PROGRAMME_PHOTO = "programme_photo", _("เพิ่ม/ลบภาพแผนบนกระดาษ")
+    STORY_DELETED = "story_deleted", _("ลบเรื่องเล่า")
 
     # Learning forums and networks of groups (programme).
     FORUM = "forum", _("บันทึก/แก้ไขเวทีแลกเปลี่ยนเรียนรู้")

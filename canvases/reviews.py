@@ -198,6 +198,22 @@ def thread_open(*, kind: SubjectKind, subject, topic: str, body: str, by) -> Com
     return comment
 
 
+@transaction.atomic
+def subject_threads_delete(*, kind: SubjectKind, subject) -> int:
+    """Delete every thread about `subject`, with its comments: part of the service that
+    deletes the subject itself (the caller checked its right to). How many threads went."""
+    threads = CommentThread.objects.filter(
+        kind=kind.name,
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+    )
+    group_id = kind.group_of(subject)
+    if group_id is not None:
+        threads = threads.filter(group_id=group_id)  # the index of a group's subject threads
+    _, deleted = threads.delete()
+    return deleted.get(CommentThread._meta.label, 0)
+
+
 def _require_participant(group: CommunityGroup, by) -> None:
     if not access.can_take_part_in_group_threads(by, group):
         raise CanvasRefused(

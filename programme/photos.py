@@ -191,6 +191,12 @@ def _delete_files(*names: str) -> None:
             default_storage.delete(name)
 
 
+def delete_files_after_commit(*names: str) -> None:
+    """Remove stored files once the current transaction commits: a rolled-back deletion
+    keeps the files its rows still name."""
+    transaction.on_commit(lambda: _delete_files(*names))
+
+
 def _create_with_files(model, folder: str, photo: ProcessedPhoto, **fields):
     """The row and its files; the files go again if the row cannot be written."""
     stored = _store(folder, photo)
@@ -226,7 +232,7 @@ def story_photo_delete(*, photo: StoryPhoto, by) -> None:
     """Remove a photo of a story and, once the removal is committed, its files."""
     names = (photo.image.name, photo.thumbnail.name)
     photo.delete()
-    transaction.on_commit(lambda: _delete_files(*names))
+    delete_files_after_commit(*names)
 
 
 @transaction.atomic
@@ -266,7 +272,7 @@ def paper_photo_delete(*, photo: PaperCanvasPhoto, by) -> None:
         details={"canvas": canvas.pk, "added": False},
     )
     photo.delete()
-    transaction.on_commit(lambda: _delete_files(*names))
+    delete_files_after_commit(*names)
 
 
 # Reads ----------------------------------------------------------------------------

@@ -10,9 +10,13 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts import audit
-from canvases.models import Canvas, CanvasEvent, CanvasVersion, EventKind
+from canvases import subjects
+from canvases.models import Canvas, CanvasEvent, CanvasVersion, CommentThread, EventKind
+from canvases.reviews import subject_threads_delete
 from communities.models import CommunityGroup, Region
 from programme.models import Story, StoryPhoto
+from programme.photos import delete_files_after_commit
+from programme.threads import STORY
 
 PUBLIC_STORIES_PER_PAGE = 20
 GROUP_STORIES_SHOWN = 50
@@ -64,7 +68,53 @@ def story_set_published(*, story: Story, by, published: bool) -> Story:
     return story
 
 
+@transaction.atomic
+def story_delete(*, story: Story, by) -> None:
+    """Delete a story (published or not) with its photos and its comment threads; the
+    caller checked the right to edit it. The photos' files leave the storage only once the
+    deletion is committed, so a rolled-back deletion loses no photo.
+
+    The story's row is locked first: a photo being added meanwhile either lands before the
+    files are listed or finds no story to add to.
+    """
+    story = (
+        Story.objects.select_for_update(of=("self",))
+        .select_related("group__tambon__province")
+        .get(pk=story.pk)
+    )
+    files = [
+        name
+        for row in StoryPhoto.objects.filter(story=story).values_list("image", "thumbnail")
+        for name in row
+    ]
+    threads = subject_threads_delete(kind=subjects.kind_named(STORY), subject=story)
+    audit.record(
+        actor=by,
+        action=audit.AuditAction.STORY_DELETED,
+        target=story,
+        region_id=story.group.region_id,
+        summary=f"{story.group.name}: {story.title}"[:300],
+        details={
+            "group": story.group_id,
+            "published": story.is_published,
+            "photos": len(files) // 2,
+            "threads": threads,
+        },
+    )
+    story.delete()
+    delete_files_after_commit(*files)
+
+
 # Reads ----------------------------------------------------------------------------
+
+
+def story_deletion_counts(story: Story) -> dict:
+    """What deleting the story takes with it: its photos and comment threads. Two queries."""
+    threads = CommentThread.objects.filter(group_id=story.group_id, kind=STORY, object_id=story.pk)
+    return {
+        "photo_count": StoryPhoto.objects.filter(story=story).count(),
+        "thread_count": threads.count(),
+    }
 
 
 def _with_cover(stories):

@@ -1,13 +1,15 @@
 """Pages of stories and photos: a group's stories and their editor, paper canvas photos,
 and the public pages of each region's published stories (no sign-in)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from canvases.blocks import BLOCKS
 from canvases.subject_pages import SubjectThreads
@@ -22,6 +24,32 @@ PHONE_ORDER = tuple(sorted(BLOCKS, key=lambda block: block.phone_order))
 
 def _is_thumb(request) -> bool:
     return request.GET.get("size") == "thumb"
+
+
+# What the photos of stories and of paper canvases share: the upload and the removal.
+
+
+def _photo_upload(request, *, add, message, done, again):
+    """Check the uploaded photo and store it with `add(by=, photo=, caption=)` (a service of
+    programme.photos, bound to its story or canvas); then `done` (a redirect) with `message`,
+    or `again(form)`, the page once more with the reason beside the form."""
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add(by=request.user, photo=form.photo, caption=form.cleaned_data["caption"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, message)
+            return done
+    return again(form)
+
+
+def _photo_removal(request, remove, photo, done):
+    """Remove a photo the user may remove with `remove(photo=, by=)`; then `done`."""
+    remove(photo=photo, by=request.user)
+    messages.success(request, _("ลบภาพแล้ว"))
+    return done
 
 
 # A group's stories (signed in) ---------------------------------------------------------
@@ -107,30 +135,22 @@ def story_edit(request, pk):
 @require_POST
 def story_photo_add(request, pk):
     story = access.get_story_for_edit(request.user, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            photos.story_photo_add(
-                story=story,
-                by=request.user,
-                photo=form.photo,
-                caption=form.cleaned_data["caption"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("เพิ่มภาพแล้ว"))
-            return redirect("programme:story_edit", pk=story.pk)
-    return _render_editor(request, story, photo_form=form)
+    return _photo_upload(
+        request,
+        add=partial(photos.story_photo_add, story=story),
+        message=_("เพิ่มภาพแล้ว"),
+        done=redirect("programme:story_edit", pk=story.pk),
+        again=lambda form: _render_editor(request, story, photo_form=form),
+    )
 
 
 @login_required
 @require_POST
 def story_photo_delete(request, pk, photo_pk):
     photo = access.get_story_photo_for_edit(request.user, pk, photo_pk)
-    photos.story_photo_delete(photo=photo, by=request.user)
-    messages.success(request, _("ลบภาพแล้ว"))
-    return redirect("programme:story_edit", pk=pk)
+    return _photo_removal(
+        request, photos.story_photo_delete, photo, redirect("programme:story_edit", pk=pk)
+    )
 
 
 @login_required
@@ -148,6 +168,22 @@ def story_publish(request, pk):
     else:
         messages.success(request, _("ยกเลิกการเผยแพร่แล้ว เรื่องเล่านี้ไม่อยู่ในหน้าสาธารณะอีก"))
     return redirect("programme:story_edit", pk=story.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def story_delete(request, pk):
+    """Ask first (GET), delete on the confirming POST: no JavaScript needed."""
+    story = access.get_story_for_edit(request.user, pk)
+    if request.method == "POST":
+        stories.story_delete(story=story, by=request.user)
+        messages.success(request, _("ลบเรื่องเล่าแล้ว"))
+        return redirect("programme:stories", pk=story.group_id)
+    return render(
+        request,
+        "programme/story_delete.html",
+        {"group": story.group, "story": story, **stories.story_deletion_counts(story)},
+    )
 
 
 @login_required
@@ -189,30 +225,22 @@ def paper(request, pk):
 @require_POST
 def paper_add(request, pk):
     canvas = access.get_canvas_for_paper_attach(request.user, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            photos.paper_photo_add(
-                canvas=canvas,
-                by=request.user,
-                photo=form.photo,
-                caption=form.cleaned_data["caption"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("แนบภาพแผนบนกระดาษแล้ว"))
-            return redirect("programme:paper", pk=canvas.pk)
-    return _render_paper(request, canvas, form=form)
+    return _photo_upload(
+        request,
+        add=partial(photos.paper_photo_add, canvas=canvas),
+        message=_("แนบภาพแผนบนกระดาษแล้ว"),
+        done=redirect("programme:paper", pk=canvas.pk),
+        again=lambda form: _render_paper(request, canvas, form=form),
+    )
 
 
 @login_required
 @require_POST
 def paper_delete(request, pk, photo_pk):
     photo = access.get_paper_photo_for_delete(request.user, pk, photo_pk)
-    photos.paper_photo_delete(photo=photo, by=request.user)
-    messages.success(request, _("ลบภาพแล้ว"))
-    return redirect("programme:paper", pk=pk)
+    return _photo_removal(
+        request, photos.paper_photo_delete, photo, redirect("programme:paper", pk=pk)
+    )
 
 
 @login_required

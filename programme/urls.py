@@ -25,6 +25,7 @@ urlpatterns += [
     path("stories/<int:pk>/", story_views.story_detail, name="story_detail"),
     path("stories/<int:pk>/edit/", story_views.story_edit, name="story_edit"),
     path("stories/<int:pk>/publish/", story_views.story_publish, name="story_publish"),
+    path("stories/<int:pk>/delete/", story_views.story_delete, name="story_delete"),
     path("stories/<int:pk>/photos/", story_views.story_photo_add, name="story_photo_add"),
     path("stories/<int:pk>/photos/<int:photo_pk>/", story_views.story_photo, name="story_photo"),
     path(

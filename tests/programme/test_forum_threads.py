@@ -155,3 +155,14 @@ def test_the_forum_page_is_flat_in_the_number_of_presenting_groups(
                 thread = open_on(forum, presenter, staff_south)
                 reviews.comment_reply(thread=thread, body="ตอบ", by=staff_south)
     assert count(client, big.get_absolute_url()) == count(client, small.get_absolute_url())
+
+
+def test_the_thread_forms_are_in_the_page_once_and_not_in_its_title(
+    client, forum, group, mentor, mentor_user
+):
+    thread = open_on(forum, group, mentor_user)
+    client.force_login(mentor_user)
+    html = client.get(forum.get_absolute_url()).content.decode()
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert "<form" not in title and "csrf" not in title
+    assert html.count(f'id="thread-{thread.pk}-form"') == 1

@@ -94,3 +94,16 @@ def test_it_stops_at_ten_photos(client, canvas, leader):
     assert response.status_code == 200
     assert "ไม่เกิน 10 ภาพ" in response.content.decode()
     assert PaperCanvasPhoto.objects.count() == 10
+
+
+@pytest.mark.parametrize("persona", ["leader", "member", "mentor_of_group", "staff_south"])
+def test_the_canvas_pages_link_to_its_paper_photos_for_every_reader(
+    client, canvas, persona, request, mentor
+):
+    user = mentor.user if persona == "mentor_of_group" else request.getfixturevalue(persona)
+    client.force_login(user)
+    paper_url = reverse("programme:paper", args=[canvas.pk])
+    for page in ("canvases:detail", "canvases:history"):
+        response = client.get(reverse(page, args=[canvas.pk]))
+        assert f'href="{paper_url}"' in response.content.decode()
+    assert client.get(paper_url).status_code == 200
