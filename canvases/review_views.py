@@ -27,7 +27,8 @@ QUEUE_PER_PAGE = 50
 def _focus(request) -> int | None:
     """The thread a link asks to see (`?thread=N`, as notifications and redirects send)."""
     value = request.GET.get("thread", "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    # ASCII digits only: isdigit() alone takes "²", which int() refuses.
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
 def _review_context(

@@ -24,7 +24,7 @@ from programme.periods import (
     WHOLE_YEAR,
     Period,
 )
-from programme.services import BACK, FORWARD
+from programme.services import BACK, FORWARD, NOT_IN_PLAN
 
 NEGATIVE = _("ต้องไม่ติดลบ")
 NOT_A_NUMBER = _("กรอกเป็นตัวเลข เช่น 12500 หรือ 12,500.50")
@@ -277,9 +277,30 @@ class PlanItemForm(forms.ModelForm):
         }
 
 
+class BasePlanFormSet(forms.BaseModelFormSet):
+    """The lines of one group's plan. A line posted as existing must be one of the
+    queryset's (this group's): another group's line id, or none at all, is an error beside
+    that line and above the form, rather than the line being dropped without a word."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The hidden id accepts any line of any plan (Django's default); clean() decides.
+        form.fields[self.model._meta.pk.name].error_messages["invalid_choice"] = NOT_IN_PLAN
+
+    def clean(self):
+        super().clean()
+        strangers = [form for form in self.initial_forms if form.instance.pk is None]
+        for form in strangers:
+            if NOT_IN_PLAN not in form.non_field_errors():
+                form.add_error(None, forms.ValidationError(NOT_IN_PLAN, code="not_in_plan"))
+        if strangers:
+            raise forms.ValidationError(NOT_IN_PLAN, code="not_in_plan")
+
+
 PlanFormSet = forms.modelformset_factory(
     PlanItem,
     form=PlanItemForm,
+    formset=BasePlanFormSet,
     extra=2,
     can_delete=True,
     max_num=PLAN_MAX_ITEMS,

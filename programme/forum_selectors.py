@@ -52,15 +52,18 @@ def region_groups(region_id):
     return CommunityGroup.objects.with_place().in_region(region_id)
 
 
-def province_groups(province, extra_ids=()):
-    """The province's groups, plus those already chosen elsewhere (kept ticked), by name."""
+def province_groups(province, extra_ids=(), *, region_id):
+    """The province's groups, plus those already chosen in other provinces (kept ticked),
+    by name: only groups of `region_id` (a forum's region), so an id of another region's
+    group typed into a form is never listed, nor its name shown."""
     ids = [int(v) for v in map(str, extra_ids) if v.isascii() and v.isdigit() and len(v) < 10]
     if province is None and not ids:
         return []
     wanted = Q(tambon__province=province) if province is not None else Q(pk__in=[])
     if ids:
         wanted |= Q(pk__in=ids)
-    return list(CommunityGroup.objects.with_place().filter(wanted).order_by("name", "pk"))
+    groups = CommunityGroup.objects.with_place().in_region(region_id).filter(wanted)
+    return list(groups.order_by("name", "pk"))
 
 
 def forum_groups(forum: Forum):

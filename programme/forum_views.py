@@ -111,7 +111,9 @@ def _forum_form_page(request, region, forum=None):
             "forum": forum,
             "form": form,
             "chooser": chooser,
-            "offered_groups": forum_selectors.province_groups(province, chosen),
+            "offered_groups": forum_selectors.province_groups(
+                province, chosen, region_id=region.pk
+            ),
             "chosen": chosen,
         },
     )

@@ -38,7 +38,9 @@ def group_network(request, pk):
             province = group.tambon.province
             chooser = ProvinceFilterForm(initial={"province": province}, provinces=provinces)
         others = access.link_partner_groups(request.user, group)
-        offered = [g for g in forum_selectors.province_groups(province) if g.pk != group.pk]
+        # The chooser holds only provinces the user may link in (any, for national staff).
+        in_province = forum_selectors.province_groups(province, region_id=province.region_id)
+        offered = [g for g in in_province if g.pk != group.pk]
         form = GroupLinkForm(request.POST or None, others=others, offered=offered)
         if request.method == "POST" and form.is_valid():
             other = form.cleaned_data["other"]

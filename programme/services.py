@@ -28,6 +28,7 @@ FORWARD, BACK = "forward", "back"
 STAGE_CHANGED_MEANWHILE = gettext_lazy("มีผู้เปลี่ยนขั้นตอนของกลุ่มไปก่อนแล้ว กรุณาดูขั้นตอนล่าสุดแล้วลองอีกครั้ง")
 RESULT_CONFIRMED = gettext_lazy("ผลลัพธ์ช่วงนี้พี่เลี้ยงยืนยันแล้ว แก้ไขไม่ได้ หากต้องแก้ ให้พี่เลี้ยงยกเลิกการยืนยันก่อน")
 RESULT_EXISTS = gettext_lazy("มีผลลัพธ์ของช่วงนี้แล้ว กรุณาเลือกแก้ไขจากรายการผลลัพธ์")
+NOT_IN_PLAN = gettext_lazy("รายการนี้ไม่ได้อยู่ในแผนของกลุ่ม")
 
 
 @transaction.atomic
@@ -155,7 +156,7 @@ def plan_save(*, group: CommunityGroup, items: list[PlanItem], deleted: list[Pla
     CommunityGroup.objects.select_for_update().filter(pk=group.pk).first()
     existing = {item.pk for item in items if item.pk is not None}
     if PlanItem.objects.filter(pk__in=existing).exclude(group=group).exists():
-        raise ValidationError(_("รายการนี้ไม่ได้อยู่ในแผนของกลุ่ม"))
+        raise ValidationError(NOT_IN_PLAN, code="not_in_plan")
     PlanItem.objects.filter(group=group, pk__in=[item.pk for item in deleted if item.pk]).delete()
     kept = PlanItem.objects.filter(group=group).count()
     new = [item for item in items if item.pk is None]

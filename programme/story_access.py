@@ -125,9 +125,10 @@ def get_paper_photo_for_delete(user, canvas_pk, pk) -> PaperCanvasPhoto:
 
 
 def get_region_public(key: str) -> Region:
-    """A region by its code (slug) or its number."""
+    """A region by its code (slug) or its number (ASCII digits: isdigit() alone takes "²",
+    which int() refuses, and "٣", which would name region 3)."""
     region = Region.objects.filter(slug=key).first()
-    if region is None and key.isdigit():
+    if region is None and key.isascii() and key.isdigit():
         region = Region.objects.filter(pk=int(key)).first()
     if region is None:
         raise Http404

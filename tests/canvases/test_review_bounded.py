@@ -205,7 +205,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, submitted_canvas, thread
 
 def test_a_bad_thread_number_is_ignored(client, leader, submitted_canvas, thread):
     client.force_login(leader)
-    for query in ("?thread=abc", "?thread=99999999", "?thread=" + "9" * 30):
+    for query in ("?thread=abc", "?thread=99999999", "?thread=" + "9" * 30, "?thread=²"):
         response = client.get(review_url(submitted_canvas, 1, query))
         assert response.status_code == 200
         assert f'id="thread-{thread.pk}"' in response.content.decode()

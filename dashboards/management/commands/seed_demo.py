@@ -5,6 +5,7 @@ from canvases.demo import seed_canvases
 from communities.demo import DEMO_PEOPLE, seed_communities
 from communities.models import Tambon
 from mentors.demo import seed_mentors
+from programme.demo import seed_programme
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         seeded = seed_communities(settings.DEMO_PASSWORD)
         seed_mentors(**seeded)
         seed_canvases(**seeded)
+        seed_programme(**seeded)
         self.stdout.write(f"Demo accounts (password {settings.DEMO_PASSWORD}):")
         for username, name, phone, *_rest in DEMO_PEOPLE:
             self.stdout.write(f"  {username:<14} {name}  {phone or ''}")
