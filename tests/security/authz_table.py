@@ -1016,6 +1016,14 @@ ROWS |= {
         "GET foreign":   "login  405    405    405    405    405    405    405    405",
         "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
     },
+    "programme:story_delete": {  # /programme/stories/<int:pk>/delete/
+        "kwargs": {"pk": "story"},
+        #                 anon   ldr_a  mbr_a  ldr_b  mtr_a  mtr_x  stf_s  stf_n  natl
+        "GET own":       "login  403    403    404    200    404    200    404    200",
+        "POST own":      "login  403    403    404    302+   404    302+   404    302+",
+        "GET foreign":   "login  404    404    403    404    404    404    200    200",
+        "POST foreign":  "login  404    404    403    404    404    404    302+   302+",
+    },
     "programme:story_photo_add": {  # /programme/stories/<int:pk>/photos/
         "kwargs": {"pk": "story"},
         "post": {"image": PhotoUpload(), "caption": "ท่าเรือ"},
