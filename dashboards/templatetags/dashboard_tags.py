@@ -35,3 +35,26 @@ def figure(row, column):
     if isinstance(value, int):
         return f"{value:,}"
     return value
+
+
+@register.simple_tag
+def filter_selects(form, scope):
+    """[(bound field, [(value, label, selected)])] of the filters shown as selects.
+
+    Worked out here rather than per option in the template: the country's filters list
+    some 250 options, and each choice list is read with one query instead of a count and
+    a cursor. With no value chosen, the fiscal year shows the page's."""
+    selects = []
+    for field in form:
+        if field.name in ("sort", "figure"):
+            continue
+        current = field.value()
+        current = "" if current is None else str(current)
+        if field.name == "fy" and not current and scope:
+            current = str(scope.fiscal_year.year)
+        options = [
+            (option, label, option == current)
+            for option, label in ((str(value), label) for value, label in field.field.choices)
+        ]
+        selects.append((field, options))
+    return selects
