@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import dateformat, translation
+from django.utils import translation
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -47,12 +48,14 @@ def _is_thai() -> bool:
 def thai_month(date: datetime.date, short: bool = False) -> str:
     """`ตุลาคม 2568` (or `ต.ค. 68` when short) in Thai; `October 2025` / `Oct 2025` in English."""
     year = be_year(date.year)
+    # Django's month tables, as dateformat's "M" and "F" give them, without building a
+    # DateFormat for each of the chart's 60 month names.
     if short:
-        month = dateformat.format(date, "M")
+        month = str(MONTHS_3[date.month]).title()
         if _is_thai():
             return f"{month} {year % 100:02d}"
         return f"{month} {year}"
-    return f"{dateformat.format(date, 'F')} {year}"
+    return f"{MONTHS[date.month]} {year}"
 
 
 def _num(value: float) -> str:
