@@ -415,6 +415,8 @@ class Dashboard:
     country_target_is_sum: bool = False
     # The country page's figures per province (for its map), by province code.
     by_province: dict = field(default_factory=dict)
+    # The year's targets, {region id (None: country): tambons}.
+    targets: dict = field(default_factory=dict)
 
 
 def _child_areas(scope: Scope, keys) -> list:
@@ -596,19 +598,20 @@ def dashboard(scope: Scope, *, map_figure: str = "", now=None) -> Dashboard:
         people_trained=cohort_figures["trained"] or 0,
         oldest_waiting=_oldest_waiting(scope),
         country_target_is_sum=country_target_is_sum,
+        targets=targets,
         by_province={key: values for (index, key), values in counted.items() if index == 1},
     )
 
 
 def country_province_rows(data: Dashboard, *, now=None) -> list[Figures]:
     """Every province of the country with its figures, for the national map. Each takes
-    its region's target (or the country's) shared by tambons. Three queries: the
-    figures came with the country's."""
+    its region's target (or the country's) shared by tambons. Two queries: the
+    figures and the targets came with the country's."""
     scope, total, by_province = data.scope, data.total, data.by_province
     provinces_scope = replace(scope, table_level=Level.PROVINCE)
     provinces = _child_areas(provinces_scope, by_province.keys())
     tambon_counts = _tambon_counts(provinces_scope)
-    targets = _targets(scope)
+    targets = data.targets
     region_tambons: dict = {}
     for province in provinces:
         region_tambons[province.region_id] = region_tambons.get(
