@@ -1,6 +1,6 @@
 """Numbers of the dashboards as people read them: shares in percent, days to one decimal."""
 
-from django import template
+from django import forms, template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -39,6 +39,17 @@ def figure(row, column):
     return value
 
 
+def _choices(field):
+    """A field's choices; a model field's as its ModelChoiceIterator gives them, read with
+    a plain query rather than the iterator's server-side cursor."""
+    if not isinstance(field, forms.ModelChoiceField):
+        return field.choices
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    return empty + [
+        (field.prepare_value(obj), field.label_from_instance(obj)) for obj in field.queryset
+    ]
+
+
 @register.simple_tag
 def filter_selects(form, scope):
     """[(bound field, [(value, label, selected)])] of the filters shown as selects.
@@ -56,7 +67,7 @@ def filter_selects(form, scope):
             current = str(scope.fiscal_year.year)
         options = [
             (option, label, option == current)
-            for option, label in ((str(value), label) for value, label in field.field.choices)
+            for option, label in ((str(value), label) for value, label in _choices(field.field))
         ]
         selects.append((field, options))
     return selects
