@@ -9,7 +9,8 @@ from communities.models import GroupKind, Province, Region, Sector
 UNKNOWN_VALUE = _("ไม่มีตัวเลือก “%(value)s” ในตัวกรองนี้ หรือท่านไม่มีสิทธิ์ดู กรุณาเลือกใหม่")
 UNKNOWN_CHOICE = {"invalid_choice": UNKNOWN_VALUE, "invalid_pk_value": UNKNOWN_VALUE}
 
-# The columns of the table; `?sort=<column>` or `?sort=-<column>` (largest first).
+# The columns of the table; `?sort=<column>` or `?sort=-<column>` (largest first). The
+# name comes first: the table writes it apart from the figures (dashboard_tags.figure_cells).
 COLUMNS = [
     ("name", _("พื้นที่")),
     ("groups", _("กลุ่ม")),

@@ -217,6 +217,35 @@ class Figures:
 TOTAL = "total"
 
 
+def _grouping_sets_sql(sql: str, columns: list[str]) -> str:
+    """A grouped query's GROUP BY rewritten as GROUPING SETS of `columns` and the total,
+    with GROUPING() of the columns selected first."""
+    head, _grouped_by = sql.rsplit(" GROUP BY ", 1)
+    if not head.startswith("SELECT "):
+        raise ValueError(f"unexpected grouped query: {sql}")
+    sets = ", ".join(f"({column})" for column in columns)
+    return (
+        f"SELECT GROUPING({', '.join(columns)}), {head[len('SELECT ') :]}"
+        f" GROUP BY GROUPING SETS ({sets}, ())"
+    )
+
+
+def _read_grouping_sets(sql: str, params, levels: int, names: list[str]) -> dict:
+    """Run a query of `_grouping_sets_sql` with `levels` grouped columns then `names`."""
+    out = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for grouping, *row in cursor.fetchall():
+            keys, values = row[:levels], dict(zip(names, row[levels:], strict=True))
+            # GROUPING() sets a bit per column left out of the row's grouping set.
+            if grouping == (1 << levels) - 1:
+                out[(TOTAL, None)] = values
+                continue
+            index = next(i for i in range(levels) if not grouping & (1 << (levels - 1 - i)))
+            out[(index, keys[index])] = values
+    return out
+
+
 def _grouped_sets(queryset, lookups: list[str], **aggregates) -> dict:
     """One aggregate query for the total and for each grouping in `lookups` at once.
 
@@ -238,29 +267,48 @@ def _grouped_sets(queryset, lookups: list[str], **aggregates) -> dict:
     # The grouped columns are selected first (values() before the aggregates).
     columns = [compiled for _expression, (compiled, _params), _alias in compiler.select]
     columns = columns[: len(lookups)]
-    head, _grouped_by = sql.rsplit(" GROUP BY ", 1)
-    if not head.startswith("SELECT "):
-        raise ValueError(f"unexpected grouped query: {sql}")
-    sets = ", ".join(f"({column})" for column in columns)
-    sql = (
-        f"SELECT GROUPING({', '.join(columns)}), {head[len('SELECT ') :]}"
-        f" GROUP BY GROUPING SETS ({sets}, ())"
+    return _read_grouping_sets(
+        _grouping_sets_sql(sql, columns), params, len(lookups), list(aggregates)
     )
-    names = list(aggregates)
-    out = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for grouping, *row in cursor.fetchall():
-            keys, values = row[: len(lookups)], dict(zip(names, row[len(lookups) :], strict=True))
-            # GROUPING() sets a bit per column left out of the row's grouping set.
-            if grouping == (1 << len(lookups)) - 1:
-                out[(TOTAL, None)] = values
-                continue
-            index = next(
-                i for i in range(len(lookups)) if not grouping & (1 << (len(lookups) - 1 - i))
-            )
-            out[(index, keys[index])] = values
-    return out
+
+
+# A group's place on the groups counted per tambon (`_group_counts`).
+_TAMBON_PLACE = {
+    "tambon__province__region_id": "p.region_id",
+    "tambon__province_id": "t.province_id",
+    "tambon__district_id": "t.district_id",
+    "tambon_id": "t.code",
+}
+
+
+def _group_counts(groups, lookups: list[str], *, per_tambon: bool) -> dict:
+    """Groups and tambons with a group, for the total and each grouping in `lookups`.
+
+    `per_tambon` (the whole country's groups): the groups are counted per tambon first,
+    so the areas are found for 7,436 tambons instead of 20,000 groups, and a tambon is
+    counted once without a COUNT(DISTINCT) sorting every group per area (40 → 10 ms at
+    national scale). A region's groups are fewer and already joined to their tambons to
+    be chosen: there the plain query is as fast."""
+    if not per_tambon or not all(lookup in _TAMBON_PLACE for lookup in lookups):
+        return _grouped_sets(
+            groups, lookups, groups=Count("id"), tambons=Count("tambon_id", distinct=True)
+        )
+    counted = groups.order_by().values("tambon_id").annotate(n=Count("id"))
+    try:
+        inner, params = counted.query.sql_with_params()
+    except EmptyResultSet:
+        return {}
+    columns = [_TAMBON_PLACE[lookup] for lookup in lookups]
+    sql = (
+        f"SELECT {', '.join(columns)}, SUM(counted.n)::bigint, COUNT(*)"
+        f" FROM ({inner}) AS counted"
+        " JOIN communities_tambon t ON t.code = counted.tambon_id"
+        " JOIN communities_province p ON p.code = t.province_id"
+        f" GROUP BY {', '.join(columns)}"
+    )
+    return _read_grouping_sets(
+        _grouping_sets_sql(sql, columns), params, len(lookups), ["groups", "tambons"]
+    )
 
 
 # The figures each map figure is made of (any other map figure is counted as itself).
@@ -269,6 +317,10 @@ MAP_FIGURE_SOURCES = {
     "target_share": {"approved_tambons"},
     "groups_without_mentor": {"groups", "groups_with_mentor"},
 }
+
+
+# The figures of the year's decisions counted with their waits.
+DECISION_FIGURES = frozenset({"decisions", "median_days", "p90_days"})
 
 
 def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -> dict:
@@ -288,12 +340,14 @@ def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -
         for key, values in _grouped_sets(queryset, lookups, **aggregates).items():
             out.setdefault(key, {}).update(values)
 
-    merge(
-        "",
+    used = levels if map_figures & {"groups", "tambons"} else levels[:1]
+    counted = _group_counts(
         CommunityGroup.objects.filter(scope.q()),
-        groups=Count("id"),
-        tambons=Count("tambon_id", distinct=True),
+        [level("", False) for level in used],
+        per_tambon=scope.area is None,
     )
+    for key, values in counted.items():
+        out.setdefault(key, {}).update(values)
     # Canvases and decisions from the summary rows their services keep (canvases.tallies).
     merge(
         "group__",
@@ -305,21 +359,29 @@ def _figures(scope: Scope, levels: list, map_figures: frozenset = frozenset()) -
     decisions = DecisionTally.objects.filter(
         scope.q("group__", placed=True), decided_at__gte=fy.starts_at, decided_at__lt=fy.ends_at
     )
-    merge(
-        "group__",
-        decisions,
-        placed=True,
-        decisions=Count("pk"),
-        median_days=Percentile("waited_days", 0.5),
-        p90_days=Percentile("waited_days", 0.9),
-    )
-    # Apart, so a map of approved tambons does not sort every decision once more.
-    merge(
-        "group__",
-        decisions.filter(approved=True),
-        placed=True,
-        approved_tambons=Count("tambon_id", distinct=True),
-    )
+    waits = {
+        "decisions": Count("*"),
+        "median_days": Percentile("waited_days", 0.5),
+        "p90_days": Percentile("waited_days", 0.9),
+    }
+    if map_figures.isdisjoint(DECISION_FIGURES) and "approved_tambons" in map_figures:
+        # Apart, so a map of approved tambons does not sort every decision once more.
+        merge("group__", decisions, placed=True, **waits)
+        merge(
+            "group__",
+            decisions.filter(approved=True),
+            placed=True,
+            approved_tambons=Count("tambon_id", distinct=True),
+        )
+    else:
+        # One read of the year's decisions for both (a region's: 20 → 7 ms).
+        merge(
+            "group__",
+            decisions,
+            placed=True,
+            **waits,
+            approved_tambons=Count("tambon_id", distinct=True, filter=Q(approved=True)),
+        )
     merge(
         "group__",
         Assignment.objects.active().filter(scope.q("group__")),
@@ -353,6 +415,8 @@ class Dashboard:
     country_target_is_sum: bool = False
     # The country page's figures per province (for its map), by province code.
     by_province: dict = field(default_factory=dict)
+    # The year's targets, {region id (None: country): tambons}.
+    targets: dict = field(default_factory=dict)
 
 
 def _child_areas(scope: Scope, keys) -> list:
@@ -534,19 +598,20 @@ def dashboard(scope: Scope, *, map_figure: str = "", now=None) -> Dashboard:
         people_trained=cohort_figures["trained"] or 0,
         oldest_waiting=_oldest_waiting(scope),
         country_target_is_sum=country_target_is_sum,
+        targets=targets,
         by_province={key: values for (index, key), values in counted.items() if index == 1},
     )
 
 
 def country_province_rows(data: Dashboard, *, now=None) -> list[Figures]:
     """Every province of the country with its figures, for the national map. Each takes
-    its region's target (or the country's) shared by tambons. Three queries: the
-    figures came with the country's."""
+    its region's target (or the country's) shared by tambons. Two queries: the
+    figures and the targets came with the country's."""
     scope, total, by_province = data.scope, data.total, data.by_province
     provinces_scope = replace(scope, table_level=Level.PROVINCE)
     provinces = _child_areas(provinces_scope, by_province.keys())
     tambon_counts = _tambon_counts(provinces_scope)
-    targets = _targets(scope)
+    targets = data.targets
     region_tambons: dict = {}
     for province in provinces:
         region_tambons[province.region_id] = region_tambons.get(

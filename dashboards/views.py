@@ -242,17 +242,19 @@ def _map(request, scope: Scope, data, figure: str) -> dict:
         return number * 100 if number is not None and figure.endswith("share") else number
 
     values = {row.key: value(row) for row in rows}
+    # Each province's page, reversed once for its tile and its row of the table.
+    urls = {row.key: reverse("dashboards:province", args=[row.key]) for row in rows}
     svg = charts.province_map_svg(
         values,
         codes=list(values),
-        link=lambda code: reverse("dashboards:province", args=[code]) + query,
+        link=lambda code: urls[code] + query,
         name=lambda code: names[code],
         legend_title=str(label),
     )
     return {
         "map_svg": svg,
         "map_label": label,
-        "map_rows": [(row, values[row.key]) for row in rows],
+        "map_rows": [(row, values[row.key], urls[row.key]) for row in rows],
         "map_query": [
             (key, value) for key, value in request.GET.items() if key not in ("figure", "page")
         ],

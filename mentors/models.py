@@ -193,6 +193,9 @@ class FollowUp(models.Model):
         indexes = [
             models.Index(fields=["group", "-happened_on"]),
             models.Index(fields=["mentor", "-happened_on"]),
+            # The dashboards' follow-ups of the last 90 days: a range of days, not every
+            # follow-up ever made.
+            models.Index(fields=["happened_on", "group"], name="follow_up_day"),
         ]
 
     def __str__(self):
