@@ -11,6 +11,10 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 360, "height": 740}
+# How long a test waits for what must come: a ceiling for a page or a save that never
+# arrives, never a measure. A busy CI machine (two suites, a dictionary loading on the
+# first comparison) can take many seconds for what takes one here.
+WAIT_MS = 60_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -47,8 +51,12 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    from canvases.diff import warm_up
+
+    expect.set_options(timeout=WAIT_MS)
+    warm_up()  # as gunicorn does for each worker: no first comparison waits for the dictionary
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -59,7 +67,7 @@ def browser():
 def phone_context(browser):
     """A fresh browser profile the size of a cheap Android phone, in Thai."""
     context = browser.new_context(viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT_MS)
     yield context
     context.close()
 

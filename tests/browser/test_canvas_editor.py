@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from canvases import services
 from canvases.models import Canvas
-from tests.browser.conftest import PHONE, sign_in
+from tests.browser.conftest import PHONE, WAIT_MS, sign_in
 from tests.factories import TEST_PASSWORD, THAI_BLOCKS, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,7 +18,7 @@ def server_blocks(canvas):
     return Canvas.objects.get(pk=canvas.pk).blocks
 
 
-def wait_for_server(canvas, key, text, seconds=15, page=None):
+def wait_for_server(canvas, key, text, seconds=WAIT_MS / 1000, page=None):
     """Poll the database; with a page, keep Playwright's event loop (and its routes) running."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -52,7 +52,7 @@ def test_a_leader_fills_nine_blocks_in_thai_on_a_phone_and_sees_saved(page, live
         page.locator(f"textarea[name={key}]").fill(text)
     page.locator("textarea[name=customer_segments]").focus()  # leaving the last block saves
     page.wait_for_function(
-        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=WAIT_MS
     )
     assert status(page).inner_text().startswith("บันทึกแล้ว")
     assert status(page).inner_text().endswith("น.")
@@ -73,7 +73,7 @@ def test_offline_text_stays_and_is_saved_when_the_connection_returns(
     page.locator("textarea[name=customer_segments]").focus()
     page.wait_for_function(
         "() => ['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     assert status(page).inner_text().startswith("ยังไม่ได้บันทึก")
     stored = page.evaluate("JSON.stringify(localStorage)")
@@ -83,7 +83,7 @@ def test_offline_text_stays_and_is_saved_when_the_connection_returns(
     phone_context.set_offline(False)
     assert wait_for_server(canvas, "channels", "ขายหน้าสวน และออนไลน์")
     page.wait_for_function(
-        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=WAIT_MS
     )
 
 
@@ -96,7 +96,7 @@ def test_after_the_session_expires_the_user_signs_in_again_and_finds_the_text(
     page.locator("textarea[name=customer_segments]").focus()
     page.wait_for_function(
         "() => document.querySelector('#save-status').dataset.state === 'signed_out'",
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     page.locator("#save-status a").click()
     page.get_by_label("เบอร์โทรศัพท์มือถือหรือชื่อผู้ใช้").fill("leader")
@@ -131,7 +131,7 @@ def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, ca
         second_page.wait_for_function(
             "() => document.querySelectorAll('#conflict-panel fieldset').length === 2"
             " && document.querySelector('#save-status').dataset.state === 'conflict'",
-            timeout=15_000,
+            timeout=WAIT_MS,
         )
         assert "ยังไม่ได้บันทึก" in second_page.locator("#save-status").inner_text()
         channels = panel.locator('fieldset[data-block="channels"]')
@@ -146,7 +146,8 @@ def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, ca
         cost.locator("textarea").fill("ค่าน้ำมันเรือ ค่าซ่อมเรือ")
         panel.get_by_role("button", name="บันทึกตามที่เลือก").click()
         second_page.wait_for_function(
-            "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=15_000
+            "() => document.querySelector('#save-status').dataset.state === 'saved'",
+            timeout=WAIT_MS,
         )
         assert second_page.locator("#conflict-panel").count() == 0
         assert second_page.locator("textarea[name=channels]").input_value() == "เพจเฟซบุ๊ก"
@@ -179,10 +180,10 @@ def test_a_save_whose_answer_was_lost_is_resent_and_not_shown_as_a_conflict(
     page.locator("textarea[name=customer_segments]").focus()
     assert wait_for_server(canvas, "channels", "หน้าท่าเรือ", page=page)
     page.wait_for_function(
-        "() => document.querySelector('#save-status').dataset.state === 'failed'", timeout=15_000
+        "() => document.querySelector('#save-status').dataset.state === 'failed'", timeout=WAIT_MS
     )
     page.wait_for_function(
-        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=20_000
+        "() => document.querySelector('#save-status').dataset.state === 'saved'", timeout=WAIT_MS
     )
     assert page.locator("#conflict-panel").count() == 0
     assert Canvas.objects.get(pk=canvas.pk).revision == 1
@@ -316,7 +317,7 @@ def no_script_page(browser):
         # No smooth scrolling (Bootstrap's), so the jump to the block is one step to wait for.
         reduced_motion="reduce",
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT_MS)
     yield context.new_page()
     context.close()
 

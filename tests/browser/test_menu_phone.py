@@ -5,7 +5,7 @@ import pytest
 
 from accounts.models import Role
 from tests import factories
-from tests.browser.conftest import PHONE, sign_in
+from tests.browser.conftest import PHONE, WAIT_MS, sign_in
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,7 +25,7 @@ def no_js_page(browser):
     context = browser.new_context(
         viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True, java_script_enabled=False
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT_MS)
     yield context.new_page()
     context.close()
 

@@ -8,7 +8,7 @@ import pytest
 
 from canvases import services
 from canvases.models import BlockChange, Canvas, CanvasStatus
-from tests.browser.conftest import PHONE, sign_in
+from tests.browser.conftest import PHONE, WAIT_MS, sign_in
 from tests.factories import TEST_PASSWORD, THAI_BLOCKS, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,8 +21,8 @@ def blocks(canvas):
 
 
 def wait_for_server(page, canvas, key, text):
-    """Poll the database while the page's own script goes on (at most 15 s)."""
-    for _ in range(75):
+    """Poll the database while the page's own script goes on (at most WAIT_MS)."""
+    for _ in range(WAIT_MS // 200):
         if blocks(canvas).get(key) == text:
             return True
         page.wait_for_timeout(200)
@@ -74,7 +74,7 @@ def test_typing_then_tapping_save_at_once_saves_without_a_conflict(page, live_se
     open_editor(page, live_server, canvas)
     page.locator("textarea[name=key_resources]").fill("ป่าชายเลน คลองมะรุย")
     page.get_by_role("button", name="บันทึก", exact=True).tap()
-    page.wait_for_function(SAVED, timeout=15_000)
+    page.wait_for_function(SAVED, timeout=WAIT_MS)
 
     assert page.locator("#conflict-panel").count() == 0
     assert blocks(canvas)["key_resources"] == "ป่าชายเลน คลองมะรุย"
@@ -106,12 +106,12 @@ def test_two_leaders_on_different_blocks_keep_both_texts_with_no_conflict(two_le
 
     a.locator("textarea[name=key_partners]").fill("อบต.อ่าวลึกใต้ และโรงเรียน")
     a.get_by_role("button", name="บันทึก", exact=True).tap()
-    a.wait_for_function(SAVED, timeout=15_000)
+    a.wait_for_function(SAVED, timeout=WAIT_MS)
     a.close()
 
     b.locator("textarea[name=cost_structure]").fill("ค่าน้ำมันเรือ")
     b.get_by_role("button", name="บันทึก", exact=True).tap()
-    b.wait_for_function(SAVED, timeout=15_000)
+    b.wait_for_function(SAVED, timeout=WAIT_MS)
 
     assert b.locator("#conflict-panel").count() == 0
     stored = blocks(canvas)
@@ -129,13 +129,13 @@ def test_two_leaders_on_the_same_block_are_offered_both_texts_with_nothing_chose
     a, b = two_leaders
     a.locator("textarea[name=channels]").fill("เพจเฟซบุ๊ก")
     a.get_by_role("button", name="บันทึก", exact=True).tap()
-    a.wait_for_function(SAVED, timeout=15_000)
+    a.wait_for_function(SAVED, timeout=WAIT_MS)
 
     b.locator("textarea[name=channels]").fill("ไลน์กลุ่ม")
     b.locator("textarea[name=revenue_streams]").fill("ค่าล่องเรือคนละ 500 บาท")
     b.get_by_role("button", name="บันทึก", exact=True).tap()
     panel = b.locator("#conflict-panel")
-    panel.wait_for(timeout=15_000)
+    panel.wait_for(timeout=WAIT_MS)
 
     assert panel.locator("fieldset").count() == 1
     channels = panel.locator('fieldset[data-block="channels"]')
@@ -148,7 +148,7 @@ def test_two_leaders_on_the_same_block_are_offered_both_texts_with_nothing_chose
 
     channels.locator('input[value="mine"]').check()
     panel.get_by_role("button", name="บันทึกตามที่เลือก").tap()
-    b.wait_for_function(SAVED, timeout=15_000)
+    b.wait_for_function(SAVED, timeout=WAIT_MS)
     assert blocks(canvas)["channels"] == "ไลน์กลุ่ม"
     kept = BlockChange.objects.filter(canvas=canvas, block_key="channels")
     assert set(kept.values_list("text", flat=True)) == {"เพจเฟซบุ๊ก", "ไลน์กลุ่ม"}
@@ -165,7 +165,7 @@ def test_signed_out_keeps_its_sign_in_link_while_typing_and_saves_after_signing_
     page.get_by_role("button", name="บันทึก", exact=True).tap()
     page.wait_for_function(
         "() => document.querySelector('#save-status').dataset.state === 'signed_out'",
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     box.press_sequentially(" และโรงเรียน")
     assert page.locator("#save-status").get_attribute("data-state") == "signed_out"
@@ -175,7 +175,7 @@ def test_signed_out_keeps_its_sign_in_link_while_typing_and_saves_after_signing_
     sign_in(other_tab, live_server, "leader", TEST_PASSWORD)
     other_tab.close()
     page.evaluate("window.dispatchEvent(new Event('focus'))")
-    page.wait_for_function(SAVED, timeout=15_000)
+    page.wait_for_function(SAVED, timeout=WAIT_MS)
     assert blocks(canvas)["key_partners"] == "อบต.อ่าวลึกใต้ และโรงเรียน"
 
 
@@ -192,7 +192,7 @@ def test_a_save_in_one_tab_keeps_the_other_tabs_unsaved_words(phone_context, liv
     b.locator("textarea[name=customer_segments]").focus()
     b.wait_for_function(
         "() => ['offline','failed'].includes(document.querySelector('#save-status').dataset.state)",
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     # B stays cut off (its saves fail) while A is back online.
     b.route("**/autosave/", lambda route: route.abort("internetdisconnected"))
@@ -200,7 +200,7 @@ def test_a_save_in_one_tab_keeps_the_other_tabs_unsaved_words(phone_context, liv
 
     a.locator("textarea[name=cost_structure]").fill("คำของแท็บเอ")
     a.get_by_role("button", name="บันทึก", exact=True).tap()
-    a.wait_for_function(SAVED, timeout=15_000)
+    a.wait_for_function(SAVED, timeout=WAIT_MS)
 
     stored = a.evaluate("JSON.stringify(localStorage)")
     assert "คำของแท็บบี" in stored

@@ -11,7 +11,7 @@ import pytest
 from canvases import services
 from canvases.models import CanvasStatus, Comment, CommentThread
 from tests import factories
-from tests.browser.conftest import PHONE, sign_in
+from tests.browser.conftest import PHONE, WAIT_MS, sign_in
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,7 +54,7 @@ def test_a_mentor_reviews_and_the_leader_answers_on_phones(
     )
     try:
         page = mentor_context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(WAIT_MS)
         sign_in(page, live_server, "mentor", TEST_PASSWORD)
 
         # Home: the queue, above the groups, with the bell telling of the submission.
@@ -92,7 +92,7 @@ def test_a_mentor_reviews_and_the_leader_answers_on_phones(
 
         # The leader: the bell, then the thread beside its block in the editor.
         page = leader_context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(WAIT_MS)
         sign_in(page, live_server, "leader", TEST_PASSWORD)
         assert page.locator(".notification-bell .badge").inner_text() == "2"
         page.goto(f"{live_server.url}/canvases/{waiting_canvas.pk}/")

@@ -17,7 +17,7 @@ import pytest
 
 from canvases import services
 from tests import factories
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, WAIT_MS
 from tests.factories import THAI_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -115,7 +115,7 @@ def devices(browser):
 
         def _open(self, **options):
             context = browser.new_context(locale="th-TH", **options)
-            context.set_default_timeout(10_000)
+            context.set_default_timeout(WAIT_MS)
             self.contexts.append(context)
             return context
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from canvases.blocks import PHONE_ORDER
 from canvases.models import Canvas, CanvasStatus
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import WAIT_MS, sign_in
 from tests.browser.journeys.conftest import LEADER_WORDS, fits_width, follow
 from tests.factories import TEST_PASSWORD
 
@@ -89,7 +89,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
     for block in online:
         block_box(page, block).fill(LEADER_WORDS[block.key])
     block_box(page, offline[0]).focus()  # leaving a block saves it
-    page.wait_for_function(SAVED, timeout=15_000)
+    page.wait_for_function(SAVED, timeout=WAIT_MS)
     assert all(stored(canvas)[b.key] == LEADER_WORDS[b.key] for b in online)
 
     # The signal goes: five more blocks, typed; the phone keeps them and says so.
@@ -99,7 +99,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
         box.fill(LEADER_WORDS[block.key][:-8])
         box.press_sequentially(LEADER_WORDS[block.key][-8:])
     block_box(page, online[0]).focus()
-    page.wait_for_function(NOT_SAVED, timeout=15_000)
+    page.wait_for_function(NOT_SAVED, timeout=WAIT_MS)
     assert page.locator("#save-status").inner_text().startswith("ยังไม่ได้บันทึก")
     assert all(stored(canvas)[b.key] == "" for b in offline)
     check_a11y(page, "editor offline")
@@ -108,7 +108,7 @@ def test_staff_add_a_leader_who_fills_a_plan_through_a_lost_connection_and_sends
 
     # The signal returns: everything reaches the server, word for word.
     phone.set_offline(False)
-    page.wait_for_function(SAVED, timeout=20_000)
+    page.wait_for_function(SAVED, timeout=WAIT_MS)
     assert stored(canvas) == LEADER_WORDS
     assert "เขียนครบ 9 จาก 9 ช่อง" in page.locator("#filled-count").inner_text()
 

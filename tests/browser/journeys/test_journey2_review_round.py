@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from canvases.blocks import BLOCKS_BY_KEY
 from canvases.models import CanvasStatus, Comment
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import WAIT_MS, sign_in
 from tests.browser.journeys.conftest import LEADER_WORDS, fits_width, follow
 from tests.factories import TEST_PASSWORD
 
@@ -94,7 +94,7 @@ def test_a_mentor_asks_for_changes_the_leader_revises_and_the_mentor_approves(
         )
         leader.keyboard.type(words)
     leader.get_by_role("button", name="บันทึก", exact=True).click()
-    leader.wait_for_function(SAVED, timeout=15_000)
+    leader.wait_for_function(SAVED, timeout=WAIT_MS)
     reply = "เพิ่มไลน์ของกลุ่มและราคาแล้วค่ะ"
     block(leader, "channels").get_by_role("textbox", name="ตอบ").fill(reply)
     follow(leader, block(leader, "channels").get_by_role("button", name="ส่งคำตอบ"))

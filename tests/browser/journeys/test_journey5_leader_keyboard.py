@@ -10,7 +10,7 @@ import pytest
 
 from canvases.blocks import PHONE_ORDER
 from canvases.models import Canvas
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, WAIT_MS
 from tests.browser.journeys.conftest import fits_width, is_focused, shows_focus
 from tests.browser.journeys.conftest import tab_to as tab_only
 from tests.factories import TEST_PASSWORD, THAI_BLOCKS
@@ -119,7 +119,7 @@ def test_a_leader_signs_in_creates_and_fills_a_plan_with_the_keyboard_alone(
     tab_to(page, page.get_by_role("button", name="บันทึก", exact=True))
     # The editor's script saves in place (no page load) and says so beside the button.
     page.keyboard.press("Enter")
-    page.wait_for_function(SAVED, timeout=15_000)
+    page.wait_for_function(SAVED, timeout=WAIT_MS)
 
     expected = dict(THAI_BLOCKS)
     expected[PHONE_ORDER[0].key] += " และครอบครัว"
