@@ -112,6 +112,9 @@ def production_env(db_url: str) -> dict:
         SECURE_COOKIES="0",
         BENCH_QUERY_HEADER="1",
         BENCH_VIEWS="1",  # the signed-in floor (bench/urls.py)
+        # Its own static folder: collecting into the portal's would pull files away from
+        # under a development server (or a test) reading that folder at the same moment.
+        STATIC_ROOT=str(ROOT / ".local" / "bench-static"),
         # The benchmark accounts' password is not the public demo password.
     )
     return env
