@@ -19,6 +19,7 @@ from canvases.blocks import BLOCKS_BY_KEY, PHONE_ORDER, block_progress
 from canvases.forms import BackMixin, CommentForm, ReplyForm, ReviewForm
 from canvases.models import CanvasStatus, version_review_url
 from canvases.services import CanvasRefused
+from cbmc_portal.text import plain_number
 from communities.access import is_group_leader
 
 QUEUE_PER_PAGE = 50
@@ -26,9 +27,7 @@ QUEUE_PER_PAGE = 50
 
 def _focus(request) -> int | None:
     """The thread a link asks to see (`?thread=N`, as notifications and redirects send)."""
-    value = request.GET.get("thread", "")
-    # ASCII digits only: isdigit() alone takes "²", which int() refuses.
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
+    return plain_number(request.GET.get("thread", ""), max_digits=11)
 
 
 def _review_context(

@@ -28,6 +28,7 @@ from canvases.editor import (
     submit_confirm_url,
 )
 from canvases.forms import BlocksForm, CanvasTitleForm, ConflictChoiceForm
+from cbmc_portal.text import plain_number
 from communities.access import is_group_leader
 
 
@@ -185,10 +186,10 @@ def _print_source(request, canvas):
     number = request.GET.get("version", "")
     if not number:
         return None, canvas
-    # Only ASCII digits name a version: isdigit() alone takes "²", which int() refuses.
-    if not (number.isascii() and number.isdecimal()) or len(number) > 9:
+    number = plain_number(number)
+    if number is None:
         raise Http404
-    version = selectors.canvas_version_or_404(canvas, int(number))
+    version = selectors.canvas_version_or_404(canvas, number)
     return version, version
 
 

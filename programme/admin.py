@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from programme.models import PlanItem, Result, StageMove
+from communities.models import CapitalItem, GroupLink
+from programme.models import Forum, PlanItem, Result, StageMove
 
 
 @admin.register(Result)
@@ -42,8 +43,6 @@ class StoryAdmin(admin.ModelAdmin):
 # they are recorded (with their rules and audit entries); the admin is for looking things
 # up and correcting a slip. Groups, tambons and people are big tables: picked by id or by
 # search, never listed whole in a select.
-from communities.models import CapitalItem, GroupLink  # noqa: E402
-from programme.models import Forum  # noqa: E402
 
 
 @admin.register(Forum)

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Q
 
+from cbmc_portal.text import plain_number
 from communities.models import CommunityGroup, GroupLink, LinkStatus, Province, Tambon
 from programme.models import Forum
 from programme.periods import Period
@@ -56,7 +57,7 @@ def province_groups(province, extra_ids=(), *, region_id):
     """The province's groups, plus those already chosen in other provinces (kept ticked),
     by name: only groups of `region_id` (a forum's region), so an id of another region's
     group typed into a form is never listed, nor its name shown."""
-    ids = [int(v) for v in map(str, extra_ids) if v.isascii() and v.isdigit() and len(v) < 10]
+    ids = [number for number in map(plain_number, extra_ids) if number is not None]
     if province is None and not ids:
         return []
     wanted = Q(tambon__province=province) if province is not None else Q(pk__in=[])

@@ -47,6 +47,19 @@ def story_update(
     return story
 
 
+def _record(by, story: Story, action, *, details: dict, mark: str = "") -> None:
+    """A story's entry in the audit trail, filed under its group's region."""
+    summary = f"{story.group.name}: {story.title} {mark}".strip()
+    audit.record(
+        actor=by,
+        action=action,
+        target=story,
+        region_id=story.group.region_id,
+        summary=summary[:300],
+        details=details,
+    )
+
+
 @transaction.atomic
 def story_set_published(*, story: Story, by, published: bool) -> Story:
     """Publish a story on its region's public page, or take it back; a no-op if already so."""
@@ -57,12 +70,11 @@ def story_set_published(*, story: Story, by, published: bool) -> Story:
         return story
     story.published_at = timezone.now() if published else None
     story.save(update_fields=["published_at", "updated_at"])
-    audit.record(
-        actor=by,
-        action=audit.AuditAction.STORY_PUBLICATION,
-        target=story,
-        region_id=story.group.region_id,
-        summary=f"{story.group.name}: {story.title} {'✓' if published else '✗'}"[:300],
+    _record(
+        by,
+        story,
+        audit.AuditAction.STORY_PUBLICATION,
+        mark="✓" if published else "✗",
         details={"published": published},
     )
     return story
@@ -88,12 +100,10 @@ def story_delete(*, story: Story, by) -> None:
         for name in row
     ]
     threads = subject_threads_delete(kind=subjects.kind_named(STORY), subject=story)
-    audit.record(
-        actor=by,
-        action=audit.AuditAction.STORY_DELETED,
-        target=story,
-        region_id=story.group.region_id,
-        summary=f"{story.group.name}: {story.title}"[:300],
+    _record(
+        by,
+        story,
+        audit.AuditAction.STORY_DELETED,
         details={
             "group": story.group_id,
             "published": story.is_published,

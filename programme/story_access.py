@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from canvases.access import get_canvas_for_user, groups_with_canvases_visible_to
+from cbmc_portal.text import plain_number
 from communities.access import can_see_region, is_group_leader
 from communities.models import CommunityGroup, Region
 from mentors.selectors import is_assigned_mentor
@@ -125,11 +126,11 @@ def get_paper_photo_for_delete(user, canvas_pk, pk) -> PaperCanvasPhoto:
 
 
 def get_region_public(key: str) -> Region:
-    """A region by its code (slug) or its number (ASCII digits: isdigit() alone takes "²",
-    which int() refuses, and "٣", which would name region 3)."""
+    """A region by its code (slug) or its number."""
     region = Region.objects.filter(slug=key).first()
-    if region is None and key.isascii() and key.isdigit():
-        region = Region.objects.filter(pk=int(key)).first()
+    number = plain_number(key)
+    if region is None and number is not None:
+        region = Region.objects.filter(pk=number).first()
     if region is None:
         raise Http404
     return region
