@@ -82,6 +82,8 @@
   function setStatus(state, text) {
     // Signed out stays on screen, with its link, until a save succeeds.
     if (signedOut && state !== "signed_out") return;
+    // A retry answered while the person reaches for the link must not swap it under the finger.
+    if (state === "signed_out" && status.dataset.state === state && status.querySelector("a")) return;
     status.dataset.state = state;
     status.textContent = text || status.dataset[camel(state)] || "";
     if (state === "signed_out") {

@@ -99,12 +99,35 @@ def test_after_the_session_expires_the_user_signs_in_again_and_finds_the_text(
         timeout=WAIT_MS,
     )
     page.locator("#save-status a").click()
+    page.wait_for_url("**/accounts/login/**")
     page.get_by_label("เบอร์โทรศัพท์มือถือหรือชื่อผู้ใช้").fill("leader")
     page.get_by_label("รหัสผ่าน").fill(TEST_PASSWORD)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
     page.wait_for_selector("#canvas-editor")
     assert page.locator("textarea[name=key_partners]").input_value() == "อบต.อ่าวลึกใต้ และโรงเรียน"
     assert wait_for_server(canvas, "key_partners", "อบต.อ่าวลึกใต้ และโรงเรียน")
+
+
+def test_a_second_signed_out_answer_keeps_the_sign_in_link_under_the_finger(
+    page, phone_context, live_server, canvas
+):
+    open_editor(page, live_server, canvas)
+    phone_context.clear_cookies(name="sessionid")
+    page.locator("textarea[name=key_partners]").fill("อบต.อ่าวลึกใต้")
+    page.locator("textarea[name=customer_segments]").focus()
+    page.wait_for_function(
+        "() => document.querySelector('#save-status').dataset.state === 'signed_out'",
+        timeout=WAIT_MS,
+    )
+    page.evaluate("window.linkShown = document.querySelector('#save-status a')")
+    with page.expect_response(lambda r: r.url.endswith("/autosave/") and r.status == 401):
+        page.locator("textarea[name=channels]").fill("ขายหน้าสวน")
+        page.locator("textarea[name=key_partners]").focus()
+    # Saves go one at a time: the next request leaves only once that answer was handled.
+    with page.expect_request(lambda r: r.url.endswith("/autosave/")):
+        page.locator("textarea[name=cost_structure]").fill("ค่าน้ำมันเรือ")
+        page.locator("textarea[name=key_partners]").focus()
+    assert page.evaluate("document.querySelector('#save-status a') === window.linkShown")
 
 
 def test_two_people_on_one_canvas_choose_block_by_block(browser, live_server, canvas, group):
