@@ -78,28 +78,33 @@ def groups_with_canvases_visible_to(user):
     )
 
 
-def canvases_visible_to(user):
-    """One query whatever the user: mentors' groups join as a subquery, no per-row checks."""
+# What a canvas page shows of the group's place; the autosave needs none of it.
+WITH_PLACE = ("group__tambon__district", "group__tambon__province")
+
+
+def canvases_visible_to(user, *, related=WITH_PLACE):
+    """One query whatever the user: mentors' groups join as a subquery, no per-row checks.
+
+    `related`: what is read with each canvas. Every join costs planning time, paid by
+    the autosave every few words typed: it asks for the group alone."""
     if not user.is_authenticated:
         return Canvas.objects.none()
     visible = Q(group__in=groups_visible_to(user).values("pk"))
     if user.is_mentor:
         visible |= Q(group__in=assigned_group_ids_subquery(user))
-    return Canvas.objects.filter(visible).select_related(
-        "group__tambon__district", "group__tambon__province"
-    )
+    return Canvas.objects.filter(visible).select_related(*related)
 
 
 def get_group_for_canvases(user, pk) -> CommunityGroup:
     return get_object_or_404(groups_with_canvases_visible_to(user), pk=pk)
 
 
-def get_canvas_for_user(user, pk) -> Canvas:
-    return get_object_or_404(canvases_visible_to(user), pk=pk)
+def get_canvas_for_user(user, pk, *, related=WITH_PLACE) -> Canvas:
+    return get_object_or_404(canvases_visible_to(user, related=related), pk=pk)
 
 
-def get_canvas_for_edit(user, pk) -> Canvas:
-    canvas = get_canvas_for_user(user, pk)
+def get_canvas_for_edit(user, pk, *, related=WITH_PLACE) -> Canvas:
+    canvas = get_canvas_for_user(user, pk, related=related)
     if not can_edit_canvas(user, canvas):
         raise PermissionDenied
     return canvas

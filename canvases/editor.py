@@ -134,13 +134,12 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
     cards = []
     for block in PHONE_ORDER:
         text = form[block.key].value() if editing else canvas.text(block.key)
-        if editing:
-            form.fields[block.key].widget.attrs["rows"] = text_rows(text)
         progress = block_progress(text or "")
         cards.append(
             {
                 "block": block,
                 "field": form[block.key] if editing else None,
+                "rows": text_rows(text) if editing else None,
                 "text": text,
                 "progress": progress,
                 "progress_label": PROGRESS_LABELS[progress],

@@ -76,3 +76,30 @@ def test_a_choice_after_a_conflict_returns_to_the_block_chosen(as_leader, canvas
     )
     assert response.status_code == 302
     assert response["Location"] == canvas.get_absolute_url() + "#block-key_partners"
+
+
+def _textarea(html: str, key: str) -> str:
+    return re.search(rf'<textarea name="{key}"[^>]*>', html).group(0)
+
+
+def test_each_box_is_described_by_its_questions_and_labelled_by_its_block(as_leader, canvas):
+    html = as_leader.get(canvas.get_absolute_url()).content.decode()
+    box = _textarea(html, "channels")
+    assert 'aria-describedby="q-channels"' in box
+    assert 'id="q-channels"' in html
+    assert '<label for="id_channels" class="form-label">ช่องทาง</label>' in html
+    assert "aria-invalid" not in box
+
+
+def test_a_refused_plain_save_marks_the_box_and_keeps_the_typed_text(as_leader, filled_canvas):
+    response = save(as_leader, filled_canvas, channels="ก<ข" * 2000)
+    html = response.content.decode()
+    assert response.status_code == 400
+    box = _textarea(html, "channels")
+    assert 'aria-invalid="true"' in box and "is-invalid" in box
+    assert 'aria-describedby="q-channels id_channels_error"' in box
+    error = re.search(
+        r'<div id="id_channels_error" class="invalid-feedback">(.*?)</div>', html, re.S
+    )
+    assert "ตัวอักษร" in error.group(1)
+    assert "ก&lt;ข" * 2000 in html
