@@ -78,8 +78,10 @@ def groups_with_canvases_visible_to(user):
     )
 
 
-# What a canvas page shows of the group's place; the autosave needs none of it.
+# What a canvas page shows of the group's place; the autosave and the history pages
+# need none of it (GROUP_ONLY).
 WITH_PLACE = ("group__tambon__district", "group__tambon__province")
+GROUP_ONLY = ("group",)
 
 
 def canvases_visible_to(user, *, related=WITH_PLACE):

@@ -39,7 +39,7 @@ def _merged(result) -> list[dict]:
 
 def _canvas_for_edit(request, pk):
     try:
-        return access.get_canvas_for_edit(request.user, pk, related=("group",)), None
+        return access.get_canvas_for_edit(request.user, pk, related=access.GROUP_ONLY), None
     except Http404:
         return None, _answer("not_found", 404, message=_("ไม่พบแผนนี้"))
     except PermissionDenied:

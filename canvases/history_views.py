@@ -19,7 +19,7 @@ BLOCK_HISTORY_PER_PAGE = 20
 
 @login_required
 def canvas_history(request, pk):
-    canvas = access.get_canvas_for_user(request.user, pk)
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
     versions = list(selectors.canvas_versions(canvas))
     return render(
         request,
@@ -37,7 +37,7 @@ def _grid(source):
 
 @login_required
 def version_detail(request, pk, number):
-    canvas = access.get_canvas_for_user(request.user, pk)
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
     version = selectors.canvas_version_or_404(canvas, number)
     return render(
         request,
@@ -48,7 +48,7 @@ def version_detail(request, pk, number):
 
 @login_required
 def version_compare(request, pk):
-    canvas = access.get_canvas_for_user(request.user, pk)
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
     form = CompareForm(request.GET or None)
     context = {"canvas": canvas, "group": canvas.group, "form": form, "rows": None}
     if form.is_valid():
@@ -89,7 +89,7 @@ def _block_or_404(key):
 @login_required
 def block_history(request, pk, key):
     """Every stored text of one block, newest first, with who saved it and when."""
-    canvas = access.get_canvas_for_user(request.user, pk)
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
     block = _block_or_404(key)
     page = Paginator(selectors.block_history(canvas, key), BLOCK_HISTORY_PER_PAGE).get_page(
         request.GET.get("page")

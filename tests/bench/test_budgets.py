@@ -83,3 +83,16 @@ def test_lighthouse_on_the_regional_dashboard_or_said_to_be_skipped():
     skipped = check_budgets([page("leader home", 5, 1.0)], lighthouse=None)
     assert by_page(skipped)["lighthouse dashboard (region)"]["verdict"] == "SKIPPED"
     assert all_passed(skipped)  # a skipped budget is neither passed nor failed
+
+
+def test_lighthouse_on_the_editor_and_the_review_page_asks_98():
+    scores = {
+        "canvas editor": {"performance": 99},
+        "review page": {"performance": 90},
+        "dashboard (region)": {"performance": 100, "accessibility": 100},
+    }
+    scored = by_page(check_budgets([], lighthouse=scores))
+    assert scored["lighthouse canvas editor"]["verdict"] == "PASS"
+    assert scored["lighthouse review page"]["failed"] == ["performance ≥ 98"]
+    skipped = by_page(check_budgets([], lighthouse=None))
+    assert skipped["lighthouse review page"]["verdict"] == "SKIPPED"
