@@ -22,7 +22,7 @@ from tests.factories import THAI_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE_JS = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LAPTOP = {"width": 1280, "height": 800}
 
 RUN_AXE = """async (tags) => {
@@ -64,7 +64,7 @@ def axe_source():
 
 
 def format_violations(where: str, violations: list[dict]) -> str:
-    lines = [f"axe-core: {len(violations)} WCAG 2.1 A/AA violation(s) on {where}"]
+    lines = [f"axe-core: {len(violations)} WCAG 2.2 A/AA violation(s) on {where}"]
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
         lines.extend(f"    {node}" for node in violation["nodes"])
@@ -73,7 +73,7 @@ def format_violations(where: str, violations: list[dict]) -> str:
 
 @pytest.fixture
 def check_a11y(axe_source):
-    """`check_a11y(page, "where")`: zero WCAG 2.1 A and AA violations on the page as it is now."""
+    """`check_a11y(page, "where")`: zero WCAG 2.2 A and AA violations on the page as it is now."""
     checked = []
 
     def check(page, where: str):
