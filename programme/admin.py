@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from communities.models import CapitalItem, GroupLink
-from programme.models import Forum, PlanItem, Result, StageMove
+from programme.models import Forum, PlanItem, Result, StageMove, Story
 
 
 @admin.register(Result)
@@ -27,7 +27,6 @@ class PlanItemAdmin(admin.ModelAdmin):
 
 # Stories and photos: the photos' files are served only by the portal's own views, which
 # check who may see them, so the admin lists the stories and leaves the files alone.
-from programme.models import Story  # noqa: E402
 
 
 @admin.register(Story)

@@ -82,10 +82,13 @@
   function setStatus(state, text) {
     // Signed out stays on screen, with its link, until a save succeeds.
     if (signedOut && state !== "signed_out") return;
-    // A retry answered while the person reaches for the link must not swap it under the finger.
-    if (state === "signed_out" && status.dataset.state === state && status.querySelector("a")) return;
+    var shown = text || status.dataset[camel(state)] || "";
+    // The same words are left as they are: drawn again, the sign-in link would be swapped
+    // under a finger reaching for it (a retry answering while the person taps).
+    if (status.dataset.state === state && status.dataset.shown === shown) return;
     status.dataset.state = state;
-    status.textContent = text || status.dataset[camel(state)] || "";
+    status.dataset.shown = shown;
+    status.textContent = shown;
     if (state === "signed_out") {
       var link = document.createElement("a");
       link.href = form.dataset.loginUrl;
