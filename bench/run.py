@@ -125,7 +125,16 @@ def load_average() -> list[float]:
     return [round(value, 2) for value in os.getloadavg()]
 
 
-def start_server(env, workers: int, log_path: Path, port: int = PORT):
+# Sync workers for the pages, whatever gunicorn.conf.py runs in production: a request
+# waits in the listen queue, not half-served in a thread waiting for the GIL, so the
+# access log's time is the page's own cost. One thread, or gunicorn quietly turns a sync
+# worker into a threaded one (gunicorn.conf.py asks for 4).
+SYNC_WORKERS = ("--worker-class", "sync", "--threads", "1")
+
+
+def start_server(env, workers: int, log_path: Path, port: int = PORT, production=False):
+    """Gunicorn on the loopback; `production`: with gunicorn.conf.py's threaded workers, as
+    `make serve` runs it (the capacity run, timed at the client), else sync workers."""
     log_path.write_text("")
     process = subprocess.Popen(
         [
@@ -135,12 +144,8 @@ def start_server(env, workers: int, log_path: Path, port: int = PORT):
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
-            # Sync workers, whatever gunicorn.conf.py runs in production: a request waits in
-            # the listen queue, not half-served in a thread waiting for the GIL, so the access
-            # log's time is the page's own cost. The country's export takes longer than the
-            # default 30 s on a loaded machine.
-            "--worker-class",
-            "sync",
+            *(() if production else SYNC_WORKERS),
+            # The country's export takes longer than the default 30 s on a loaded machine.
             "--timeout",
             "120",
             "--access-logfile",
@@ -211,14 +216,24 @@ def measure_bytes(target) -> dict:
     return {"bytes": len(body), "bytes_gzip": len(gzip.compress(body))}
 
 
-def locust_count(csv_prefix: Path, name: str) -> int:
-    """How many requests locust itself sent under `name` (its stats CSV)."""
+def locust_rows(csv_prefix: Path, name: str) -> list[dict]:
+    """Locust's own statistics of the requests it sent under `name` (its stats CSV)."""
     import csv
 
     with open(f"{csv_prefix}_stats.csv", newline="", encoding="utf-8") as stats:
-        return sum(
-            int(row["Request Count"]) for row in csv.DictReader(stats) if row["Name"] == name
-        )
+        return [row for row in csv.DictReader(stats) if row["Name"] == name]
+
+
+def locust_count(csv_prefix: Path, name: str) -> int:
+    """How many requests locust itself sent under `name`."""
+    return sum(int(row["Request Count"]) for row in locust_rows(csv_prefix, name))
+
+
+def client_p95_ms(csv_prefix: Path, name: str) -> float | None:
+    """The answer time's p95 as locust saw it: the server's time plus the wait for a free
+    worker while the other users' requests are served (locust rounds it to 2 digits)."""
+    rows = locust_rows(csv_prefix, name)
+    return float(rows[0]["95%"]) if rows and rows[0]["95%"] not in ("", "N/A") else None
 
 
 def read_log_when_written(log_path, start, paths, method, expected) -> list[dict]:
@@ -295,6 +310,7 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
         "p95_ms": round(percentile(times, 0.95), 2) if times else None,
         "p99_ms": round(percentile(times, 0.99), 2) if times else None,
         "queries": max(queries) if queries else None,
+        "client_p95_ms": client_p95_ms(csv_prefix, target["name"]),
         "elapsed_s": round(elapsed, 1),
     }
     measured = measure_bytes(target)
@@ -330,7 +346,7 @@ def run_autosave_check(target, env, log_path, out_dir, args) -> dict:
 def print_table(results):
     header = (
         f"{'page':<24}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'×floor':>8}{'×signed-in':>11}"
-        f"{'req/s':>8}{'queries':>8}{'bytes':>9}{'gzip':>8}{'errors':>7}  budget"
+        f"{'client':>8}{'req/s':>8}{'queries':>8}{'bytes':>9}{'gzip':>8}{'errors':>7}  budget"
     )
     print(header)
     print("-" * len(header))
@@ -342,11 +358,14 @@ def print_table(results):
         print(
             f"{row['name']:<24}{fmt(row['p50_ms'], 8)}{fmt(row['p95_ms'], 8)}"
             f"{fmt(row['p99_ms'], 8)}{fmt(row.get('ratio_p95'), 8)}"
-            f"{fmt(row.get('ratio_signed_in_p95'), 11)}{fmt(row['rps'], 8)}"
+            f"{fmt(row.get('ratio_signed_in_p95'), 11)}{fmt(row.get('client_p95_ms'), 8)}"
+            f"{fmt(row['rps'], 8)}"
             f"{fmt(row['queries'], 8)}{fmt(row.get('bytes'), 9)}{fmt(row.get('bytes_gzip'), 8)}"
             f"{row['errors']:>7}  {row.get('budget', '')}"
         )
-    print("(×floor, ×signed-in: the page's p95 over the p95 of the bare and the signed-in floor)")
+    print("(×floor, ×signed-in: the page's p95 over the p95 of the bare and the signed-in floor;")
+    print(" p50-p99 are server time, from gunicorn's access log; client: the p95 locust saw,")
+    print(" the wait for a free worker included, with every user asking at once)")
 
 
 def print_exports(exports):
@@ -528,7 +547,7 @@ def main(argv=None):
     work = args.out / "work"
     work.mkdir(exist_ok=True)
     log_path = work / "access.log"
-    server = start_server(env, args.workers, log_path)
+    server = start_server(env, args.workers, log_path, production=args.capacity)
     try:
         two_servers = check_two_servers(env, work / "access-2.log", page_targets, check_target)
         if args.capacity:
