@@ -132,29 +132,33 @@ def load_average() -> list[float]:
 SYNC_WORKERS = ("--worker-class", "sync", "--threads", "1")
 
 
-def start_server(env, workers: int, log_path: Path, port: int = PORT, production=False):
-    """Gunicorn on the loopback; `production`: with gunicorn.conf.py's threaded workers, as
+def server_arguments(workers: int, log_path: Path, port: int, production=False) -> list[str]:
+    """Gunicorn's arguments; `production`: with gunicorn.conf.py's threaded workers, as
     `make serve` runs it (the capacity run, timed at the client), else sync workers."""
+    return [
+        "cbmc_portal.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        *(() if production else SYNC_WORKERS),
+        # The country's export takes longer than the default 30 s on a loaded machine.
+        "--timeout",
+        "120",
+        "--access-logfile",
+        str(log_path),
+        "--access-logformat",
+        ACCESS_FORMAT,
+        "--log-level",
+        "warning",
+    ]
+
+
+def start_server(env, workers: int, log_path: Path, port: int = PORT, production=False):
+    """Gunicorn on the loopback, from the project folder (so it reads gunicorn.conf.py)."""
     log_path.write_text("")
     process = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "cbmc_portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            *(() if production else SYNC_WORKERS),
-            # The country's export takes longer than the default 30 s on a loaded machine.
-            "--timeout",
-            "120",
-            "--access-logfile",
-            str(log_path),
-            "--access-logformat",
-            ACCESS_FORMAT,
-            "--log-level",
-            "warning",
-        ],
+        [str(BIN / "gunicorn"), *server_arguments(workers, log_path, port, production)],
         cwd=ROOT,
         env=env,
         start_new_session=True,
