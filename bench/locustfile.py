@@ -99,6 +99,21 @@ def autosave_headers(user, path):
 FORM = "application/x-www-form-urlencoded"
 
 
+class SignedIn:
+    """The page users start asking together, once all have signed in: otherwise the first
+    pages wait behind the others' password checks, and the client's times say so."""
+
+    count = 0
+    all = Event()
+
+    @classmethod
+    def arrive_and_wait(cls, expected: int):
+        cls.count += 1
+        if cls.count >= expected:
+            cls.all.set()
+        cls.all.wait(timeout=120)
+
+
 class PageUser(HttpUser):
     wait_time = constant(0)
 
@@ -106,6 +121,7 @@ class PageUser(HttpUser):
         self.csrf = ""
         if TARGET.get("login"):
             self.csrf = sign_in(self.client, TARGET["login"], TARGET["password"])
+        SignedIn.arrive_and_wait(self.environment.runner.target_user_count)
         if TARGET["name"] == "autosave":
             # Each simulated leader types into a canvas of their own, as real ones do.
             canvases = TARGET["canvases"]

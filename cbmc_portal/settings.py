@@ -111,6 +111,7 @@ TEMPLATES = [
                 "accounts.context_processors.notifications",
             ],
             "builtins": ["cbmc_portal.templatetags.thai_dates"],
+            "libraries": {"row_urls": "cbmc_portal.templatetags.row_urls"},
         },
     }
 ]
