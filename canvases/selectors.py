@@ -180,11 +180,7 @@ def review_queue(user):
         return versions.none()
     return (
         versions.defer("blocks", "canvas__blocks")
-        .select_related(
-            "submitted_by",
-            "canvas__group__tambon__district",
-            "canvas__group__tambon__province",
-        )
+        .select_related("submitted_by", "canvas__group__tambon")
         .order_by("submitted_at", "pk")
     )
 

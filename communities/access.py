@@ -216,7 +216,7 @@ def invitations_for(person):
     return (
         Invitation.objects.pending()
         .filter(invitee=person)
-        .select_related("group__tambon__district", "group__tambon__province", "invited_by")
+        .select_related("group__tambon", "invited_by")
     )
 
 

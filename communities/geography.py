@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cbmc_portal.text import without_control_chars
-from communities.models import District, Province, Region, Tambon
+from communities.models import District, Province, Region, Tambon, place_label
 
 # CODI's regions as shipped; staff may move provinces in the admin afterwards.
 DEFAULT_REGIONS = [
@@ -105,6 +105,8 @@ def load_geography() -> dict[str, LoadReport]:
             "name_en": t.name_en,
             "district_id": t.district_code,
             "province_id": t.province_code,
+            "place_th": place_label(t.name_th, district.name_th, province.name_th),
+            "place_en": place_label(t.name_en, district.name_en, province.name_en),
             "search_key": tambon_search_key(
                 t.name_th,
                 t.name_en,

@@ -97,6 +97,10 @@ class Tambon(Area):
     # Thai and English names of tambon, district and province, lower-cased and
     # without spaces or hyphens, so one LIKE finds "ao luek" and "อ่าวลึก".
     search_key = models.TextField(_("คำค้นของตำบล"), editable=False, default="")
+    # `place_label` in each language, written with the names by the geography's loader,
+    # so a list of groups shows where each one is without joining districts and provinces.
+    place_th = models.CharField(_("ที่ตั้ง (ภาษาไทย)"), max_length=310, editable=False, default="")
+    place_en = models.CharField(_("ที่ตั้ง (ภาษาอังกฤษ)"), max_length=310, editable=False, default="")
 
     class Meta(Area.Meta):
         verbose_name = _("ตำบล")
@@ -105,7 +109,12 @@ class Tambon(Area):
     @property
     def place_label(self) -> str:
         """`อ่าวลึกใต้ › อ่าวลึก › กระบี่`: tambon, district, province."""
-        return f"{self.name} › {self.district.name} › {self.province.name}"
+        return _localized(self.place_th, self.place_en)
+
+
+def place_label(tambon: str, district: str, province: str) -> str:
+    """A tambon's place in one language, as `Tambon.place_th` and `place_en` keep it."""
+    return f"{tambon} › {district} › {province}"
 
 
 class RegionStaff(models.Model):

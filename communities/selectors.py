@@ -109,7 +109,8 @@ def tambon_by_code(code: str) -> Tambon | None:
 
 def groups_for_list(*, region_id=None, query: str = ""):
     """Groups of a region (or all), searched by Thai/English name of group or place."""
-    groups = CommunityGroup.objects.with_place()
+    # The list shows `tambon.place_label`, kept on the tambon: no district to join.
+    groups = CommunityGroup.objects.select_related("tambon")
     if region_id:
         groups = groups.in_region(region_id)
     query = without_control_chars(query).strip()

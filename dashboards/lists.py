@@ -47,11 +47,7 @@ def canvases(scope: Scope, *, state: str = "", **_kwargs):
     found = Canvas.objects.filter(scope.q("group__"))
     if state:
         found = found.filter(status=state)
-    return (
-        found.defer("blocks")
-        .select_related("group__tambon__district", "group__tambon__province")
-        .order_by("-updated_at", "pk")
-    )
+    return found.defer("blocks").select_related("group__tambon").order_by("-updated_at", "pk")
 
 
 def waiting(scope: Scope, **_kwargs):
@@ -63,7 +59,7 @@ def waiting(scope: Scope, **_kwargs):
             number=F("canvas__version_count"),
         )
         .defer("blocks", "canvas__blocks")
-        .select_related("canvas__group__tambon__district", "canvas__group__tambon__province")
+        .select_related("canvas__group__tambon")
         .order_by("submitted_at", "pk")
     )
 

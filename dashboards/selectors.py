@@ -61,9 +61,7 @@ def home_memberships(user) -> list[Membership]:
 
     Two queries whatever the number of groups and plans."""
     memberships = list(
-        Membership.objects.filter(user=user)
-        .select_related("group__tambon__district", "group__tambon__province")
-        .order_by("group__name")
+        Membership.objects.filter(user=user).select_related("group__tambon").order_by("group__name")
     )
     plans = {}
     for plan in home_plans([membership.group_id for membership in memberships]):

@@ -63,7 +63,7 @@ def mentor_groups(mentor: Mentor):
     return (
         active_assignments()
         .filter(mentor=mentor)
-        .select_related("group__tambon__district", "group__tambon__province")
+        .select_related("group__tambon")
         .annotate(last_follow_up_on=Subquery(last_follow_up))
         .order_by("group__name")
     )

@@ -17,6 +17,7 @@ from communities.models import (
     Region,
     RegionStaff,
     Tambon,
+    place_label,
 )
 from mentors.models import Assignment, Cohort, FollowUp, FollowUpKind, Mentor
 
@@ -66,6 +67,12 @@ class TambonFactory(factory.django.DjangoModelFactory):
     code = factory.LazyAttributeSequence(lambda o, n: f"{o.district.code}{(n % 99) + 1:02d}")
     name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
     name_en = factory.Sequence(lambda n: f"Test Tambon {n}")
+    place_th = factory.LazyAttribute(
+        lambda o: place_label(o.name_th, o.district.name_th, o.province.name_th)
+    )
+    place_en = factory.LazyAttribute(
+        lambda o: place_label(o.name_en, o.district.name_en, o.province.name_en)
+    )
     search_key = factory.LazyAttribute(
         lambda o: tambon_search_key(
             o.name_th,

@@ -1,6 +1,9 @@
 import datetime
 
 import pytest
+from django.db.models import F, Value
+from django.db.models.functions import Concat
+from django.utils import translation
 
 from communities.geography import load_geography, search_form
 from communities.models import District, Province, Region, Tambon
@@ -16,6 +19,22 @@ def test_it_loads_every_area_of_thailand(real_geography):
     ao_luek_tai = Tambon.objects.select_related("district", "province").get(code="810501")
     assert ao_luek_tai.place_label == "อ่าวลึกใต้ › อ่าวลึก › กระบี่"
     assert ao_luek_tai.name_en == "Ao Luek Tai"
+
+
+def test_every_tambon_keeps_its_place_in_both_languages_without_a_join(real_geography):
+    joined = Tambon.objects.exclude(
+        place_th=Concat(
+            F("name_th"), Value(" › "), F("district__name_th"), Value(" › "), F("province__name_th")
+        )
+    ) | Tambon.objects.exclude(
+        place_en=Concat(
+            F("name_en"), Value(" › "), F("district__name_en"), Value(" › "), F("province__name_en")
+        )
+    )
+    assert not joined.exists()
+    ao_luek_tai = Tambon.objects.get(code="810501")
+    with translation.override("en"):
+        assert ao_luek_tai.place_label == "Ao Luek Tai › Ao Luek › Krabi"
 
 
 def test_running_it_again_changes_nothing(real_geography):
