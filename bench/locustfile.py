@@ -82,6 +82,18 @@ def _quit_when_all_done(environment, **_kwargs):
         gevent.spawn(wait_then_quit)
 
 
+CLIENT_TIMES = os.environ.get("BENCH_CLIENT_TIMES")
+
+
+@events.request.add_listener
+def _write_client_time(name, response_time, exception=None, **_kwargs):
+    """Each counted request's time as this client saw it, one line each, for `bench/run.py`
+    (locust's own statistics file can be written before the last requests are counted)."""
+    if CLIENT_TIMES and TARGET and name == TARGET["name"] and exception is None:
+        with open(CLIENT_TIMES, "a", encoding="utf-8") as times:
+            times.write(f"{response_time:.2f}\n")
+
+
 def sign_in(client, login, password) -> str:
     """Sign in through the form, as a browser does; returns the CSRF token for posts."""
     page = client.get("/accounts/login/", name="(sign in)")

@@ -220,24 +220,23 @@ def measure_bytes(target) -> dict:
     return {"bytes": len(body), "bytes_gzip": len(gzip.compress(body))}
 
 
-def locust_rows(csv_prefix: Path, name: str) -> list[dict]:
-    """Locust's own statistics of the requests it sent under `name` (its stats CSV)."""
+def locust_count(csv_prefix: Path, name: str) -> int:
+    """How many requests locust itself sent under `name` (its stats CSV)."""
     import csv
 
     with open(f"{csv_prefix}_stats.csv", newline="", encoding="utf-8") as stats:
-        return [row for row in csv.DictReader(stats) if row["Name"] == name]
+        return sum(
+            int(row["Request Count"]) for row in csv.DictReader(stats) if row["Name"] == name
+        )
 
 
-def locust_count(csv_prefix: Path, name: str) -> int:
-    """How many requests locust itself sent under `name`."""
-    return sum(int(row["Request Count"]) for row in locust_rows(csv_prefix, name))
-
-
-def client_p95_ms(csv_prefix: Path, name: str) -> float | None:
-    """The answer time's p95 as locust saw it: the server's time plus the wait for a free
-    worker while the other users' requests are served (locust rounds it to 2 digits)."""
-    rows = locust_rows(csv_prefix, name)
-    return float(rows[0]["95%"]) if rows and rows[0]["95%"] not in ("", "N/A") else None
+def client_p95_ms(times_path: Path) -> float | None:
+    """The answer time's p95 as locust saw it (bench/locustfile.py writes each one): the
+    server's time plus the wait for a free worker while the other users are served."""
+    if not times_path.exists():
+        return None
+    times = [float(line) for line in times_path.read_text().split()]
+    return round(percentile(times, 0.95), 2) if times else None
 
 
 def read_log_when_written(log_path, start, paths, method, expected) -> list[dict]:
@@ -289,7 +288,13 @@ def run_locust(user_class, env, users, out_dir, label, seconds):
 def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> dict:
     """One page under load: for `seconds`, or exactly `requests` requests when given."""
     start = log_path.stat().st_size
-    target_env = {**env, "BENCH_TARGET": json.dumps(target)}
+    client_times = out_dir / f"client-{target['name']}.txt"
+    client_times.unlink(missing_ok=True)
+    target_env = {
+        **env,
+        "BENCH_TARGET": json.dumps(target),
+        "BENCH_CLIENT_TIMES": str(client_times),
+    }
     if requests:
         target_env["BENCH_REQUESTS"] = str(requests)
         seconds = RUN_CEILING_SECONDS
@@ -314,7 +319,7 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
         "p95_ms": round(percentile(times, 0.95), 2) if times else None,
         "p99_ms": round(percentile(times, 0.99), 2) if times else None,
         "queries": max(queries) if queries else None,
-        "client_p95_ms": client_p95_ms(csv_prefix, target["name"]),
+        "client_p95_ms": client_p95_ms(client_times),
         "elapsed_s": round(elapsed, 1),
     }
     measured = measure_bytes(target)
