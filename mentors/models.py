@@ -138,7 +138,11 @@ class Assignment(models.Model):
         verbose_name_plural = _("การมอบหมายพี่เลี้ยง")
         indexes = [
             models.Index(fields=["group", "ends_on"]),
-            models.Index(fields=["mentor", "ends_on"]),
+            # A mentor's load (their assignments running today) read from the index alone:
+            # the coverage page counts it for every mentor of a region.
+            models.Index(
+                fields=["mentor", "ends_on"], include=["starts_on"], name="assignment_mentor_ends"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
