@@ -78,9 +78,11 @@ def groups_with_canvases_visible_to(user):
     )
 
 
-# What a canvas page shows of the group's place; the autosave and the history pages
-# need none of it (GROUP_ONLY).
+# What a canvas page reads with the canvas: the group's whole place for the printed
+# canvas; its province (who reviews depends on it; the tambon carries its place label)
+# for the editor and the review pages; the group alone for the autosave and the history.
 WITH_PLACE = ("group__tambon__district", "group__tambon__province")
+WITH_PROVINCE = ("group__tambon__province",)
 GROUP_ONLY = ("group",)
 
 

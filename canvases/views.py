@@ -65,8 +65,7 @@ def canvas_create(request, group_pk):
 @login_required
 def canvas_detail(request, pk):
     """The canvas page: the editor for its leaders while it is a draft, else a read view."""
-    # The page names the group's tambon (its capital); who reviews depends on its province.
-    canvas = access.get_canvas_for_user(request.user, pk, related=("group__tambon__province",))
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PROVINCE)
     return render(request, "canvases/canvas_detail.html", editor_context(request, canvas))
 
 
