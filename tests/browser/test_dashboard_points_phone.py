@@ -12,6 +12,7 @@ regional officer meets when trying another region's addresses.
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -159,7 +160,7 @@ def test_national_staff_move_between_the_country_and_a_region_sort_filter_and_ma
         page.get_by_text("ดาวน์โหลดตารางนี้").get_by_role("link", name="XLSX").first.click()
     download = download_info.value
     assert download.suggested_filename.endswith(".xlsx")
-    sheet = load_workbook(io.BytesIO(open(download.path(), "rb").read())).active
+    sheet = load_workbook(io.BytesIO(Path(download.path()).read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
     header_row = next(index for index, row in enumerate(rows) if row[0] == "พื้นที่")
     header = rows[header_row]
@@ -170,7 +171,7 @@ def test_national_staff_move_between_the_country_and_a_region_sort_filter_and_ma
     # 8. The canvases of the area, one row each with the nine blocks of the latest version.
     with page.expect_download() as download_info:
         page.locator("a[href*='/export/canvases.csv']").first.click()
-    text = open(download_info.value.path(), encoding="utf-8-sig").read()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     assert programme.title in text and THAI_BLOCKS["value_propositions"] in text
     assert "ผ้าทอศรีภูมิ" not in text  # the south's canvases only
 
