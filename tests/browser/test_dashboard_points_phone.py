@@ -303,3 +303,17 @@ def test_another_regions_cohort_in_the_filter_is_answered_in_thai(
     assert alert.get_by_text("ตัวกรองบางค่าใช้ไม่ได้").is_visible()
     assert alert.get_by_text("รุ่น").is_visible()
     assert page.get_by_text("รุ่นภาคเหนือ").count() == 0
+
+
+@pytest.mark.parametrize("login", ["leader", "member"])
+def test_leaders_and_members_find_no_dashboard(page, live_server, leader, member, login):
+    sign_in(page, live_server, login, TEST_PASSWORD)
+    assert page.get_by_role("link", name="แดชบอร์ด", exact=True).count() == 0
+    for address in (
+        "/dashboards/",
+        "/dashboards/province/81/",
+        "/dashboards/export.csv",
+        "/dashboards/export/canvases.csv",
+        "/dashboards/targets/",
+    ):
+        assert page.request.get(f"{live_server.url}{address}").status == 404, address
