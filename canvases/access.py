@@ -78,15 +78,15 @@ def groups_with_canvases_visible_to(user):
     )
 
 
-# What a canvas page reads with the canvas: the group's whole place for the printed
-# canvas; its province (who reviews depends on it; the tambon carries its place label)
-# for the editor and the review pages; the group alone for the autosave and the history.
-WITH_PLACE = ("group__tambon__district", "group__tambon__province")
+# What a canvas page reads with the canvas: by default the group's province (who may
+# review depends on its region; the tambon carries its place label); the district too for
+# the printed canvas; the group alone for the autosave and the history pages.
 WITH_PROVINCE = ("group__tambon__province",)
+WITH_PLACE = ("group__tambon__district", "group__tambon__province")
 GROUP_ONLY = ("group",)
 
 
-def canvases_visible_to(user, *, related=WITH_PLACE):
+def canvases_visible_to(user, *, related=WITH_PROVINCE):
     """One query whatever the user: mentors' groups join as a subquery, no per-row checks.
 
     `related`: what is read with each canvas. Every join costs planning time, paid by
@@ -103,11 +103,11 @@ def get_group_for_canvases(user, pk) -> CommunityGroup:
     return get_object_or_404(groups_with_canvases_visible_to(user), pk=pk)
 
 
-def get_canvas_for_user(user, pk, *, related=WITH_PLACE) -> Canvas:
+def get_canvas_for_user(user, pk, *, related=WITH_PROVINCE) -> Canvas:
     return get_object_or_404(canvases_visible_to(user, related=related), pk=pk)
 
 
-def get_canvas_for_edit(user, pk, *, related=WITH_PLACE) -> Canvas:
+def get_canvas_for_edit(user, pk, *, related=WITH_PROVINCE) -> Canvas:
     canvas = get_canvas_for_user(user, pk, related=related)
     if not can_edit_canvas(user, canvas):
         raise PermissionDenied

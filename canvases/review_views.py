@@ -101,7 +101,7 @@ def _review_context(
 @login_required
 def version_review(request, pk, number):
     """A version's nine blocks with their threads, the comment forms and the decision."""
-    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PROVINCE)
+    canvas = access.get_canvas_for_user(request.user, pk)
     version = selectors.canvas_version_or_404(canvas, number)
     response = render(
         request,
@@ -120,7 +120,7 @@ def review_block_threads(request, pk, number, key):
     """One block's open or resolved threads of a version's review page, a page at a time:
     what the review page keeps behind a count. A whole page without JavaScript, the
     list alone when htmx asks for it."""
-    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PROVINCE)
+    canvas = access.get_canvas_for_user(request.user, pk)
     version = selectors.canvas_version_or_404(canvas, number)
     block = BLOCKS_BY_KEY.get(key)
     state = request.GET.get("state", "open")
@@ -152,7 +152,7 @@ def review_block_threads(request, pk, number, key):
 def thread_detail(request, pk, thread_pk):
     """One thread with every comment, a page at a time: where "see all comments" leads,
     and where a notification's thread can always be found."""
-    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PROVINCE)
+    canvas = access.get_canvas_for_user(request.user, pk)
     thread = selectors.thread_of_canvas_or_404(canvas, thread_pk)
     page = Paginator(
         selectors.thread_comments(thread), selectors.THREAD_COMMENTS_PER_PAGE

@@ -65,7 +65,7 @@ def canvas_create(request, group_pk):
 @login_required
 def canvas_detail(request, pk):
     """The canvas page: the editor for its leaders while it is a draft, else a read view."""
-    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PROVINCE)
+    canvas = access.get_canvas_for_user(request.user, pk)
     return render(request, "canvases/canvas_detail.html", editor_context(request, canvas))
 
 
@@ -218,7 +218,7 @@ def _print_context(request, canvas):
 
 @login_required
 def canvas_print(request, pk):
-    canvas = access.get_canvas_for_user(request.user, pk)
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PLACE)
     return render(request, "canvases/canvas_print.html", _print_context(request, canvas))
 
 
@@ -226,7 +226,7 @@ def canvas_print(request, pk):
 def canvas_pdf(request, pk):
     from canvases.pdf import pdf_css, render_pdf
 
-    canvas = access.get_canvas_for_user(request.user, pk)
+    canvas = access.get_canvas_for_user(request.user, pk, related=access.WITH_PLACE)
     context = _print_context(request, canvas)
     context["for_pdf"] = True
     context["pdf_css"] = pdf_css()

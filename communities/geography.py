@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cbmc_portal.text import without_control_chars
-from communities.models import District, Province, Region, Tambon, place_label
+from communities.models import District, Province, Region, Tambon
 
 # CODI's regions as shipped; staff may move provinces in the admin afterwards.
 DEFAULT_REGIONS = [
@@ -44,6 +44,11 @@ def search_form(text: str) -> str:
 def tambon_search_key(tambon_th, tambon_en, district_th, district_en, province_th, province_en):
     names = [tambon_th, tambon_en, district_th, district_en, province_th, province_en]
     return "|".join(search_form(name) for name in names)
+
+
+def tambon_place(tambon: str, district: str, province: str) -> str:
+    """`Tambon.place_th` or `place_en`: `อ่าวลึกใต้ › อ่าวลึก › กระบี่` in one language."""
+    return f"{tambon} › {district} › {province}"
 
 
 @dataclass
@@ -105,8 +110,8 @@ def load_geography() -> dict[str, LoadReport]:
             "name_en": t.name_en,
             "district_id": t.district_code,
             "province_id": t.province_code,
-            "place_th": place_label(t.name_th, district.name_th, province.name_th),
-            "place_en": place_label(t.name_en, district.name_en, province.name_en),
+            "place_th": tambon_place(t.name_th, district.name_th, province.name_th),
+            "place_en": tambon_place(t.name_en, district.name_en, province.name_en),
             "search_key": tambon_search_key(
                 t.name_th,
                 t.name_en,

@@ -112,11 +112,6 @@ class Tambon(Area):
         return _localized(self.place_th, self.place_en)
 
 
-def place_label(tambon: str, district: str, province: str) -> str:
-    """A tambon's place in one language, as `Tambon.place_th` and `place_en` keep it."""
-    return f"{tambon} › {district} › {province}"
-
-
 class RegionStaff(models.Model):
     """Puts a regional staff member in charge of one region."""
 

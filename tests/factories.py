@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.models import Notification, Role
-from communities.geography import tambon_search_key
+from communities.geography import tambon_place, tambon_search_key
 from communities.models import (
     CommunityGroup,
     District,
@@ -17,7 +17,6 @@ from communities.models import (
     Region,
     RegionStaff,
     Tambon,
-    place_label,
 )
 from mentors.models import Assignment, Cohort, FollowUp, FollowUpKind, Mentor
 
@@ -68,10 +67,10 @@ class TambonFactory(factory.django.DjangoModelFactory):
     name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
     name_en = factory.Sequence(lambda n: f"Test Tambon {n}")
     place_th = factory.LazyAttribute(
-        lambda o: place_label(o.name_th, o.district.name_th, o.province.name_th)
+        lambda o: tambon_place(o.name_th, o.district.name_th, o.province.name_th)
     )
     place_en = factory.LazyAttribute(
-        lambda o: place_label(o.name_en, o.district.name_en, o.province.name_en)
+        lambda o: tambon_place(o.name_en, o.district.name_en, o.province.name_en)
     )
     search_key = factory.LazyAttribute(
         lambda o: tambon_search_key(

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-# Frozen here, as communities.models.place_label writes it: tambon › district › province.
+# Frozen here, as communities.geography.tambon_place writes it: tambon › district › province.
 FILL_PLACES = """
 UPDATE communities_tambon t
 SET place_th = t.name_th || ' › ' || d.name_th || ' › ' || p.name_th,
