@@ -177,7 +177,7 @@ def test_national_staff_move_between_the_country_and_a_region_sort_filter_and_ma
 
 
 def test_national_staff_set_a_target_that_the_regions_staff_read_on_the_scorecard(
-    browser, page, live_server, national_staff, staff_south, programme
+    browser, page, live_server, national_staff, staff_south, south, programme
 ):
     sign_in(page, live_server, "national", TEST_PASSWORD)
     page.goto(f"{live_server.url}/dashboards/?region=south")
@@ -206,6 +206,16 @@ def test_national_staff_set_a_target_that_the_regions_staff_read_on_the_scorecar
         assert their_page.get_by_role("link", name="ตั้งเป้าหมาย").count() == 0
         their_page.goto(f"{live_server.url}/dashboards/targets/")
         assert their_page.get_by_role("button", name="บันทึกเป้าหมาย").count() == 0
+        assert their_page.get_by_role("row", name=re.compile("ภาคใต้.*10")).is_visible()
+        # Posting the form by hand, with their own session's CSRF token, is refused.
+        token = next(c["value"] for c in officer.cookies() if c["name"] == "csrftoken")
+        refused = their_page.request.post(
+            f"{live_server.url}/dashboards/targets/",
+            form={"csrfmiddlewaretoken": token, f"region_{south.pk}": "9999", "country": "1"},
+            headers={"Referer": f"{live_server.url}/dashboards/targets/"},
+        )
+        assert refused.status == 403
+        their_page.reload()
         assert their_page.get_by_role("row", name=re.compile("ภาคใต้.*10")).is_visible()
     finally:
         officer.close()
