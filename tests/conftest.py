@@ -97,6 +97,14 @@ def mentor_user(db):
 
 
 @pytest.fixture
+def assigned_mentor(mentor_user, south, group):
+    """`mentor_user`, a southern mentor assigned to the group today."""
+    mentor = factories.MentorFactory(user=mentor_user, region=south)
+    factories.AssignmentFactory(mentor=mentor, group=group)
+    return mentor_user
+
+
+@pytest.fixture
 def real_geography(db):
     """Thailand's whole geography from geothai, inside the test's transaction."""
     from communities.geography import load_geography

@@ -56,20 +56,13 @@ def submitted_plan(group, leader, title="ล่องคลองมะรุย
 
 
 @pytest.fixture
-def mentor_of_group(mentor_user, south, group):
-    mentor = factories.MentorFactory(user=mentor_user, region=south)
-    factories.AssignmentFactory(mentor=mentor, group=group)
-    return mentor_user
-
-
-@pytest.fixture
-def programme(group, leader, mentor_of_group, north_group):
+def programme(group, leader, assigned_mentor, north_group):
     """An approved plan in Krabi (south) and a plan waiting in Chiang Mai (north)."""
     group.sectors = [Sector.COMMUNITY_TOURISM]
     group.save()
     canvas = submitted_plan(group, leader)
     services.canvas_approve(
-        canvas=canvas, version=canvas.versions.get(), by=mentor_of_group, summary="ผ่าน"
+        canvas=canvas, version=canvas.versions.get(), by=assigned_mentor, summary="ผ่าน"
     )
     north_leader = factories.UserFactory(username="north_leader")
     factories.MembershipFactory(group=north_group, user=north_leader, role="leader")
@@ -222,7 +215,7 @@ def test_national_staff_set_a_target_that_the_regions_staff_read_on_the_scorecar
 
 
 def test_an_approval_in_one_browser_shows_at_once_on_the_dashboard_in_another(
-    browser, page, live_server, staff_south, group, leader, mentor_of_group
+    browser, page, live_server, staff_south, group, leader, assigned_mentor
 ):
     canvas = submitted_plan(group, leader)
     sign_in(page, live_server, "staff_south", TEST_PASSWORD)
@@ -252,7 +245,7 @@ def test_an_approval_in_one_browser_shows_at_once_on_the_dashboard_in_another(
 
 
 def test_a_mentor_sees_the_dashboard_of_their_own_groups_only(
-    page, live_server, mentor_of_group, group, partner_group, north_group
+    page, live_server, assigned_mentor, group, partner_group, north_group
 ):
     sign_in(page, live_server, "mentor", TEST_PASSWORD)
     follow(page, page.get_by_role("link", name="แดชบอร์ด", exact=True))

@@ -61,14 +61,6 @@ def long_history_canvas(group, leader, staff_south):
 
 
 @pytest.fixture
-def assigned_mentor(mentor_user, south, group):
-    """`mentor_user`, a southern mentor assigned to the personas' group today."""
-    mentor = factories.MentorFactory(user=mentor_user, region=south)
-    factories.AssignmentFactory(mentor=mentor, group=group)
-    return mentor_user
-
-
-@pytest.fixture
 def unassigned_mentor(south, group):
     """A southern mentor whose assignment to the group ended yesterday, and who follows
     another group today."""

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from canvases import services
-from tests import factories
 from tests.browser.conftest import PHONE, WAIT_MS
 from tests.factories import THAI_BLOCKS
 
@@ -169,14 +168,6 @@ def tab_to(page, locator, *, backwards=False, limit=80):
 # --- a canvas at each stage -------------------------------------------------
 # The leader's own words for the nine blocks (the texts a review and a PDF must carry).
 LEADER_WORDS = dict(THAI_BLOCKS)
-
-
-@pytest.fixture
-def assigned_mentor(mentor_user, south, group):
-    """`mentor`, assigned to the group today."""
-    mentor = factories.MentorFactory(user=mentor_user, region=south)
-    factories.AssignmentFactory(mentor=mentor, group=group)
-    return mentor_user
 
 
 @pytest.fixture
