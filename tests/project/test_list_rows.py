@@ -1,0 +1,76 @@
+"""The long lists whose rows are written in Python (`cbmc_portal.rows`): a leader's and a
+mentor's home, the review queue and a region's groups. Whatever a group, a plan or a
+place is called, it is shown as text, never as markup, in Thai and in English."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from canvases.models import CanvasStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = '<script>alert("x")</script> & <b>'
+ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;"
+
+
+@pytest.fixture
+def hostile_world(group, ao_luek_tai):
+    group.name = f"กลุ่ม {HOSTILE}"
+    group.name_en = f"Group {HOSTILE}"
+    group.save()
+    ao_luek_tai.place_th = f"ตำบล {HOSTILE}"
+    ao_luek_tai.place_en = f"Tambon {HOSTILE}"
+    ao_luek_tai.save()
+    canvas = factories.CanvasFactory(
+        group=group,
+        title=f"แผน {HOSTILE}",
+        filled=True,
+        status=CanvasStatus.SUBMITTED,
+        version_count=1,
+    )
+    factories.CanvasVersionFactory(
+        canvas=canvas, number=1, submitted_at=timezone.now() - timezone.timedelta(days=8)
+    )
+    return canvas
+
+
+def _page(client, user, name, language):
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    response = client.get(reverse(name), headers={"accept-language": language})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize(
+    "persona, page",
+    [
+        ("leader", "home"),
+        ("assigned_mentor", "home"),
+        ("assigned_mentor", "canvases:queue"),
+        ("staff_south", "communities:group_list"),
+    ],
+)
+def test_names_are_shown_as_text(client, request, hostile_world, persona, page, language):
+    body = _page(client, request.getfixturevalue(persona), page, language)
+    assert HOSTILE not in body
+    assert "<b>" not in body
+    assert body.count(ESCAPED) >= 2  # the group's name and its place, at least
+
+
+def test_the_queue_says_how_long_a_plan_waited_in_red_after_a_week(
+    client, assigned_mentor, hostile_world
+):
+    body = _page(client, assigned_mentor, "canvases:queue", "th")
+    assert '<strong class="text-danger">รอมาแล้ว 8 วัน</strong>' in body
+    body = _page(client, assigned_mentor, "canvases:queue", "en")
+    assert "8 day" in body
+
+
+def test_the_group_list_says_it_in_english_too(client, staff_south, hostile_world):
+    body = _page(client, staff_south, "communities:group_list", "en")
+    assert "ร่าง" not in body and "รอพิจารณา 1" not in body
+    assert f'lang="en">Group {ESCAPED}</span>' in body
