@@ -85,7 +85,8 @@ def _plans(plans):
         )
     items = joined(
         format_html(
-            '<li class="home-plan plan-{}"><a href="{}">{}</a>: <span class="plan-next">{}</span></li>',
+            '<li class="home-plan plan-{}"><a href="{}">{}</a>: '
+            '<span class="plan-next">{}</span></li>',
             plan.status,
             row_url("canvases:detail", plan.pk),
             plan.title,
