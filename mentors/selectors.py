@@ -64,6 +64,8 @@ def mentor_groups(mentor: Mentor):
         active_assignments()
         .filter(mentor=mentor)
         .select_related("group__tambon")
+        # Only what a row of the home shows.
+        .only("group__name", "group__tambon__place_th", "group__tambon__place_en")
         .annotate(last_follow_up_on=Subquery(last_follow_up))
         .order_by("group__name")
     )
