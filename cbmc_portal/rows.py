@@ -26,6 +26,6 @@ def filled(translated: str, **values) -> SafeString:
     )
 
 
-def joined(rows) -> SafeString:
+def joined(rows, separator: str = "\n") -> SafeString:
     """Rows already built with format_html, as one safe string."""
-    return mark_safe("\n".join(rows))
+    return mark_safe(separator.join(rows))

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from canvases.models import CanvasStatus
+from canvases.models import CanvasEvent, CanvasStatus, EventKind
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,24 @@ def test_the_group_list_says_it_in_english_too(client, staff_south, hostile_worl
     body = _page(client, staff_south, "communities:group_list", "en")
     assert "ร่าง" not in body and "รอพิจารณา 1" not in body
     assert f'lang="en">Group {ESCAPED}</span>' in body
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_threads_and_timeline_show_people_as_text(client, leader, group, language):
+    """The editor's threads and timeline (`canvas_rows.thread_article`, `timeline_rows`)."""
+    hostile_person = factories.UserFactory(username="hostile", display_name=f"พี่ {HOSTILE}")
+    canvas = factories.CanvasFactory(group=group, title="แผน", version_count=1)
+    version = factories.CanvasVersionFactory(canvas=canvas, number=1)
+    thread = factories.CommentThreadFactory(version=version, opened_by=hostile_person)
+    factories.CommentFactory(thread=thread, body=f"ข้อ 1\n{HOSTILE}")
+    CanvasEvent.objects.create(
+        canvas=canvas, kind=EventKind.SUBMITTED, version=version, actor=hostile_person
+    )
+    client.force_login(leader)
+    client.cookies["django_language"] = language
+    body = client.get(canvas.get_absolute_url()).content.decode()
+    assert HOSTILE not in body and "<b>" not in body
+    assert f"<strong>พี่ {ESCAPED}</strong>" in body  # the comment's author
+    assert f"ข้อ 1<br>{ESCAPED}" in body  # the comment's lines
+    assert f"พี่ {ESCAPED} · " in body  # who submitted, in the timeline
+    assert f'href="{reverse("canvases:version", args=[canvas.pk, 1])}"' in body
