@@ -35,10 +35,13 @@ def home(request):
     if user.is_codi_staff:
         return redirect("communities:group_list")
     mentor = mentor_selectors.mentor_of(user) if user.is_mentor else None
-    queue = None
+    queue = assignments = None
     if mentor:
+        assignments = list(mentor_selectors.mentor_groups(mentor))
+        # The groups the mentor follows today are those of the assignments just read.
+        followed = {assignment.group_id for assignment in assignments}
         queue = canvas_selectors.with_days_waiting(
-            canvas_selectors.review_queue(user)[: QUEUE_ON_HOME + 1]
+            canvas_selectors.review_queue(user, mentor_group_ids=followed)[: QUEUE_ON_HOME + 1]
         )
     return render(
         request,
@@ -46,7 +49,7 @@ def home(request):
         {
             "memberships": selectors.home_memberships(user),
             "mentor": mentor,
-            "mentor_assignments": mentor_selectors.mentor_groups(mentor) if mentor else None,
+            "mentor_assignments": assignments,
             "queue": queue[:QUEUE_ON_HOME] if queue is not None else None,
             "queue_has_more": queue is not None and len(queue) > QUEUE_ON_HOME,
         },

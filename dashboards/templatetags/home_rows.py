@@ -12,14 +12,20 @@ from cbmc_portal.templatetags.thai_dates import be_date
 register = template.Library()
 
 
-def _last_follow_up(day):
-    if day:
-        return filled(gettext("ติดตามล่าสุด %(day)s"), day=be_date(day, "short"))
-    return format_html('<span class="text-danger">{}</span>', gettext("ยังไม่เคยบันทึกการติดตาม"))
+def _mentor_group_labels() -> dict:
+    """The words every row repeats, translated once per list rather than once per row."""
+    return {
+        "last": gettext("ติดตามล่าสุด %(day)s"),
+        "never": format_html('<span class="text-danger">{}</span>', gettext("ยังไม่เคยบันทึกการติดตาม")),
+        "follow_up": gettext("บันทึกการติดตาม"),
+        "plans": gettext("แผนของกลุ่ม"),
+        "programme": gettext("ขั้นตอนและผลลัพธ์"),
+    }
 
 
-def _mentor_group_row(assignment) -> str:
+def _mentor_group_row(assignment, labels) -> str:
     group = assignment.group
+    day = assignment.last_follow_up_on
     return format_html(
         '<li class="list-group-item">'
         '<a class="fw-bold" href="{}">{}</a>'
@@ -33,13 +39,13 @@ def _mentor_group_row(assignment) -> str:
         row_url("mentors:group_follow_ups", group.pk),
         group.name,
         group.tambon.place_label,
-        _last_follow_up(assignment.last_follow_up_on),
+        filled(labels["last"], day=be_date(day, "short")) if day else labels["never"],
         row_url("mentors:follow_up_create", group.pk),
-        gettext("บันทึกการติดตาม"),
+        labels["follow_up"],
         row_url("canvases:group_list", group.pk),
-        gettext("แผนของกลุ่ม"),
+        labels["plans"],
         row_url("programme:overview", group.pk),
-        gettext("ขั้นตอนและผลลัพธ์"),
+        labels["programme"],
     )
 
 
@@ -51,7 +57,8 @@ def mentor_group_rows(assignments):
             '<li class="list-group-item">{}</li>',
             gettext("ท่านยังไม่ได้รับมอบหมายกลุ่ม ติดต่อเจ้าหน้าที่ พอช. ในภาคของท่าน"),
         )
-    return joined(_mentor_group_row(assignment) for assignment in assignments)
+    labels = _mentor_group_labels()
+    return joined(_mentor_group_row(assignment, labels) for assignment in assignments)
 
 
 def _plan_next_step(plan):
