@@ -3,6 +3,8 @@ invited and join only when they accept; nobody is taken over (issue 10, findings
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import AuditAction, AuditEntry, Notification, Role
@@ -312,3 +314,30 @@ def test_an_invitation_is_answered_once(staff_south, group, outsider):
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.ACCEPTED
     assert AuditEntry.objects.filter(action=AuditAction.PERSON_ATTACHED).count() == 1
+
+
+def test_the_home_reads_invitations_in_a_fixed_number_of_queries(
+    client, group, partner_group, outsider
+):
+    """None, one or two invitations: the same queries once there is one (the groups, their
+    places and who invited are read beside the invitations, not per invitation)."""
+    client.force_login(outsider)
+
+    def queries_and_page():
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("home")).content.decode()
+        return len(captured.captured_queries), page
+
+    none, page = queries_and_page()
+    assert 'id="invitations"' not in page
+    Invitation.objects.create(group=group, invitee=outsider, phone="+66870000001", role="member")
+    one, page = queries_and_page()
+    assert group.name in page and group.tambon.place_label in page
+    Invitation.objects.create(
+        group=partner_group, invitee=outsider, phone="+66870000001", role="leader"
+    )
+    two, page = queries_and_page()
+    assert partner_group.name in page and "เจ้าหน้าที่ พอช." in page
+    assert one == two
+    # Nothing to show costs one query: no joins planned on every home page for nothing.
+    assert one - none <= 3
