@@ -1,5 +1,5 @@
 """Canvas pages' repeated parts written in Python (see `cbmc_portal.rows`): the review
-queue's rows, a canvas's timeline and a comment thread."""
+queue's rows, a canvas's timeline, a comment thread and a comparison's marked text."""
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
@@ -239,3 +239,18 @@ def thread_article(context, thread):
         _comments(thread, context.get("canvas")),
         _reply_box(thread) if context.get("can_take_part") else "",
     )
+
+
+# A comparison of two versions ------------------------------------------------------
+
+_DIFF_TAGS = {
+    "insert": '<ins class="diff-ins">{}</ins>',
+    "delete": '<del class="diff-del">{}</del>',
+}
+
+
+@register.simple_tag
+def diff_segments(segments):
+    """A block's text as `canvases.diff` marked it: what was added in `<ins>`, what was
+    cut in `<del>`, the rest as it was; a word-by-word comparison has hundreds."""
+    return joined((format_html(_DIFF_TAGS.get(s.kind, "{}"), s.text) for s in segments), "")
