@@ -1,9 +1,13 @@
 """Canvas pages' repeated parts written in Python (see `cbmc_portal.rows`): the review
-queue's rows, a canvas's timeline, a comment thread and a comparison's marked text."""
+queue's rows, a canvas's timeline, a comment thread, a comparison's marked text and a
+block's card."""
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from cbmc_portal.rows import filled, joined
@@ -254,3 +258,102 @@ def diff_segments(segments):
     """A block's text as `canvases.diff` marked it: what was added in `<ins>`, what was
     cut in `<del>`, the rest as it was; a word-by-word comparison has hundreds."""
     return joined((format_html(_DIFF_TAGS.get(s.kind, "{}"), s.text) for s in segments), "")
+
+
+# A block's card in the editor and on a version's page --------------------------------
+
+
+def _block_field(card) -> str:
+    """The block's textarea as crispy's Bootstrap 5 field renders it; the questions above
+    it describe it."""
+    field, key = card["field"], card["block"].key
+    errors = field.errors
+    error_list = ""
+    if errors:
+        error_list = format_html(
+            '<div id="{}_error" class="invalid-feedback">{}</div>',
+            field.auto_id,
+            joined(
+                (
+                    format_html('<p id="error_{}_{}"><strong>{}</strong></p>', n, field.auto_id, e)
+                    for n, e in enumerate(errors, start=1)
+                ),
+                "",
+            ),
+        )
+    text = card["text"]
+    return format_html(
+        '<div id="div_id_{name}" class="mb-3">'
+        '<label for="{id}" class="form-label">{label}</label>'
+        '<textarea name="{name}" cols="40" rows="{rows}" class="textarea form-control{invalid}" '
+        'id="{id}" aria-describedby="q-{key}{described}"{aria_invalid}>\n{text}</textarea>'
+        "{errors}</div>",
+        name=field.html_name,
+        id=field.auto_id,
+        label=field.label,
+        rows=card["rows"],
+        invalid=" is-invalid" if errors else "",
+        key=key,
+        described=f" {field.auto_id}_error" if errors else "",
+        aria_invalid=mark_safe(' aria-invalid="true"') if errors else "",
+        text="" if text is None else text,
+        errors=error_list,
+    )
+
+
+def _block_writing(card, context) -> str:
+    """What a leader writes in: the block's questions, its box and, beside key resources,
+    the tambon's community capital."""
+    block = card["block"]
+    questions = joined((format_html("<li>{}</li>", q) for q in block.questions), "")
+    capital = ""
+    if card.get("capital"):
+        capital = render_to_string(
+            "canvases/_capital_prompts.html",
+            {"capital": card["capital"], "tambon": context["group"].tambon},
+        )
+    return format_html(
+        '<ul class="block-questions small text-body-secondary mb-1" id="q-{}">{}</ul>{}{}',
+        block.key,
+        questions,
+        _block_field(card),
+        capital,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def block_card(context, card):
+    """One block of the canvas: its title and progress, the box to write in (or the text),
+    the link to its earlier texts and its open threads (`canvases.editor.editor_context`)."""
+    block, canvas = card["block"], context["canvas"]
+    if card.get("field"):
+        body = _block_writing(card, context)
+    else:
+        body = format_html('<div class="text-prewrap block-text">{}</div>', card["text"] or "")
+    threads = ""
+    if card.get("threads"):
+        threads = format_html(
+            '<div class="block-threads" aria-label="{}">{}</div>',
+            gettext("ความเห็นที่ยังไม่แก้ในช่องนี้"),
+            joined(thread_article(context, thread) for thread in card["threads"]),
+        )
+    return format_html(
+        '<section class="card canvas-block b-{key}" id="block-{key}" data-block="{key}" '
+        'aria-labelledby="title-{key}"><div class="card-body p-2">'
+        '<div class="d-flex justify-content-between align-items-start gap-1">'
+        '<h2 class="h6 mb-1 block-title" id="title-{key}"><span class="block-no">{number}</span> '
+        "{title}</h2> "
+        '<span class="badge progress-badge p-{progress}" data-progress="{progress}">{label}</span>'
+        "</div>{body}"
+        '<a class="small block-history-link" href="{history}">{earlier}'
+        '<span class="visually-hidden">: {title}</span></a>{threads}</div></section>',
+        key=block.key,
+        number=block.phone_order,
+        title=block.title,
+        progress=card["progress"],
+        label=card["progress_label"],
+        body=body,
+        history=reverse("canvases:block_history", args=[canvas.pk, block.key]),
+        earlier=gettext("ข้อความก่อนหน้า"),
+        threads=threads,
+    )

@@ -2,6 +2,8 @@
 mentor's home, the review queue and a region's groups. Whatever a group, a plan or a
 place is called, it is shown as text, never as markup, in Thai and in English."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -95,3 +97,14 @@ def test_threads_and_timeline_show_people_as_text(client, leader, group, languag
     assert f"ข้อ 1<br>{ESCAPED}" in body  # the comment's lines
     assert f"พี่ {ESCAPED} · " in body  # who submitted, in the timeline
     assert f'href="{reverse("canvases:version", args=[canvas.pk, 1])}"' in body
+
+
+def test_a_version_page_names_each_blocks_progress(client, leader, group):
+    """Its badges said nothing before the cards were written in Python (no label passed)."""
+    canvas = factories.CanvasFactory(group=group, title="แผน", version_count=1)
+    factories.CanvasVersionFactory(canvas=canvas, number=1)
+    client.force_login(leader)
+    body = client.get(reverse("canvases:version", args=[canvas.pk, 1])).content.decode()
+    badges = re.findall(r'data-progress="(\w+)">([^<]*)</span>', body)
+    assert len(badges) == 9
+    assert all(label.strip() for _progress, label in badges)
