@@ -88,7 +88,8 @@ def versions_pair(canvas: Canvas, a: int, b: int) -> dict[int, CanvasVersion]:
 def _with_people_and_comments(threads):
     """Threads with their people and comments: two queries for any number of them."""
     comments = Comment.objects.select_related("author").order_by("created_at", "pk")
-    return threads.select_related("opened_by", "resolved_by").prefetch_related(
+    # Who opened a thread is not shown (the first comment's author is); who closed it is.
+    return threads.select_related("resolved_by").prefetch_related(
         Prefetch("comments", queryset=comments)
     )
 
@@ -280,7 +281,7 @@ def _review_scope(version: CanvasVersion):
 
 def _thread_people(threads):
     return (
-        threads.select_related("opened_by", "resolved_by", "version")
+        threads.select_related("resolved_by", "version")
         .defer("version__blocks")
         .order_by("version__number", "opened_at", "pk")
     )
