@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from canvases.models import Canvas, Comment, CommentThread
-from communities.access import can_see_region, groups_visible_to, is_group_leader
+from communities.access import can_see_region, groups_visible_to, is_group_leader, leads_group
 from communities.models import CommunityGroup
 from mentors.selectors import assigned_group_ids_subquery, is_assigned_mentor
 
@@ -110,6 +110,22 @@ def get_canvas_for_user(user, pk, *, related=WITH_PROVINCE) -> Canvas:
 def get_canvas_for_edit(user, pk, *, related=WITH_PROVINCE) -> Canvas:
     canvas = get_canvas_for_user(user, pk, related=related)
     if not can_edit_canvas(user, canvas):
+        raise PermissionDenied
+    return canvas
+
+
+def lock_canvas_for_edit(user, pk) -> Canvas:
+    """`get_canvas_for_edit` with the canvas row locked until the caller's transaction
+    ends, and with whether `user` leads the group read in the same query: the autosave's
+    one read before it writes, every few words typed (`services.canvas_save_blocks_locked`).
+    Call it inside `transaction.atomic`."""
+    canvas = get_object_or_404(
+        canvases_visible_to(user, related=GROUP_ONLY)
+        .select_for_update(of=("self",))
+        .annotate(user_leads=leads_group(user)),
+        pk=pk,
+    )
+    if not canvas.user_leads:
         raise PermissionDenied
     return canvas
 

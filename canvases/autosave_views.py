@@ -8,6 +8,7 @@ middleware). Messages come in the user's language.
 import json
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -37,9 +38,9 @@ def _merged(result) -> list[dict]:
     ]
 
 
-def _canvas_for_edit(request, pk):
+def _locked_canvas_for_edit(request, pk):
     try:
-        return access.get_canvas_for_edit(request.user, pk, related=access.GROUP_ONLY), None
+        return access.lock_canvas_for_edit(request.user, pk), None
     except Http404:
         return None, _answer("not_found", 404, message=_("ไม่พบแผนนี้"))
     except PermissionDenied:
@@ -51,21 +52,24 @@ def canvas_autosave(request, pk):
     """Store what a tab typed: the texts of the blocks it changed, merged by block."""
     if not request.user.is_authenticated:
         return _answer("signed_out", 401, message=_("หมดเวลาเข้าระบบ กรุณาเข้าสู่ระบบอีกครั้ง"))
-    canvas, refusal = _canvas_for_edit(request, pk)
-    if refusal:
-        return refusal
-    resolving = "resolve" in request.POST
-    form = (ConflictChoiceForm if resolving else BlocksForm)(request.POST)
-    if not form.is_valid():
-        errors = {key: [str(e) for e in errs] for key, errs in form.errors.items()}
-        message = _("ยังไม่ได้บันทึก กรุณาแก้ไขช่องที่มีข้อความสีแดง")
-        return _answer("invalid", 400, errors=errors, message=message)
-    try:
-        result = services.canvas_save_blocks(
-            canvas=canvas, by=request.user, **form.save_arguments()
-        )
-    except services.CanvasRefused as refusal:
-        return _answer("refused", 409, message=refusal.message)
+    # One transaction from the read of the canvas, locked, to the last write: the canvas
+    # is read once, where checking and locking it apart took two more round trips.
+    with transaction.atomic():
+        canvas, refusal = _locked_canvas_for_edit(request, pk)
+        if refusal:
+            return refusal
+        resolving = "resolve" in request.POST
+        form = (ConflictChoiceForm if resolving else BlocksForm)(request.POST)
+        if not form.is_valid():
+            errors = {key: [str(e) for e in errs] for key, errs in form.errors.items()}
+            message = _("ยังไม่ได้บันทึก กรุณาแก้ไขช่องที่มีข้อความสีแดง")
+            return _answer("invalid", 400, errors=errors, message=message)
+        try:
+            result = services.canvas_save_blocks_locked(
+                canvas=canvas, by=request.user, **form.save_arguments()
+            )
+        except services.CanvasRefused as refusal:
+            return _answer("refused", 409, message=refusal.message)
     common = {"revision": result.revision, "merged": _merged(result)}
     if result.is_conflict:
         context = conflict_context(canvas, conflict_rows(result.conflicts), result.revision)

@@ -250,6 +250,28 @@ def canvas_save_blocks(
     saved; the same id with other content is a new save.
     """
     _lock(canvas)
+    return canvas_save_blocks_locked(
+        canvas=canvas,
+        by=by,
+        blocks=blocks,
+        base_revision=base_revision,
+        save_id=save_id,
+        block_bases=block_bases,
+    )
+
+
+def canvas_save_blocks_locked(
+    *,
+    canvas: Canvas,
+    by,
+    blocks: dict,
+    base_revision: int,
+    save_id: str,
+    block_bases: dict | None = None,
+) -> SaveResult:
+    """`canvas_save_blocks` for a caller that read `canvas` locked in the transaction it
+    runs in (`access.lock_canvas_for_edit` inside `transaction.atomic`): the autosave,
+    which thus reads the canvas once, not once to check and once to lock."""
     if base_revision is None or not 0 <= base_revision <= canvas.revision:
         raise CanvasRefused(gettext_lazy("ฉบับแก้ไขที่ส่งมาไม่ถูกต้อง กรุณาโหลดหน้าใหม่"))
     bases = {key: base_revision for key in BLOCK_KEYS}

@@ -6,6 +6,7 @@ a user's reach answer 404, insiders without the right answer 403.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -36,6 +37,16 @@ def is_group_leader(user, group: CommunityGroup) -> bool:
     return (
         user.is_authenticated
         and group.memberships.filter(user=user, role=MembershipRole.LEADER).exists()
+    )
+
+
+def leads_group(user, group_field: str = "group"):
+    """`is_group_leader` as an expression, for reading it with the rows of another query
+    (`group_field` names their group)."""
+    return Exists(
+        Membership.objects.filter(
+            group=OuterRef(group_field), user=user, role=MembershipRole.LEADER
+        )
     )
 
 
