@@ -11,6 +11,8 @@ of the portal: anything else is refused rather than put in a URL unquoted.
 
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -24,12 +26,16 @@ def _pieces(name: str, arity: int) -> list[str]:
     (and per URL configuration and script prefix, which reverse() also depends on)."""
     key = (name, arity, get_urlconf(), get_script_prefix())
     if key not in _patterns:
-        _patterns[key] = reverse(name, args=[_STAND_IN] * arity).split(str(_STAND_IN))
+        # Escaped once here, as a template escapes `{% url %}`: the address is then safe
+        # to write into a page as it is, and the rows need not escape it again.
+        pieces = reverse(name, args=[_STAND_IN] * arity).split(str(_STAND_IN))
+        _patterns[key] = [escape(piece) for piece in pieces]
     return _patterns[key]
 
 
 @register.simple_tag
 def row_url(name: str, *ids) -> str:
+    """The address of view `name` for these integer ids, escaped for a page."""
     pieces = _pieces(name, len(ids))
     numbers = [str(int(value)) for value in ids]  # int() refuses what is not a number
     if not all(number.isdigit() for number in numbers):
@@ -37,4 +43,4 @@ def row_url(name: str, *ids) -> str:
     address = pieces[0]
     for number, piece in zip(numbers, pieces[1:], strict=True):
         address += number + piece
-    return address
+    return mark_safe(address)  # escaped pieces and digits

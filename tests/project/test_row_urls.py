@@ -3,6 +3,7 @@
 import pytest
 from django.template import Context, Template
 from django.urls import NoReverseMatch, clear_script_prefix, reverse, set_script_prefix
+from django.utils.safestring import SafeString
 
 from cbmc_portal.templatetags import row_urls
 
@@ -54,3 +55,19 @@ def test_a_script_prefix_is_kept(monkeypatch):
         clear_script_prefix()
     unprefixed = render('{% row_url "canvases:group_list" 3 %}')
     assert unprefixed == reverse("canvases:group_list", args=[3])
+
+
+def test_an_address_is_escaped_as_a_template_escapes_url(monkeypatch):
+    """What the tag gives is written into pages as it is (rows built in Python too), so it
+    comes escaped: a prefix with `&` reads `&amp;`, as `{% url %}` gives it in a page."""
+    monkeypatch.setattr(row_urls, "_patterns", {})
+    set_script_prefix("/a&b/")
+    try:
+        tag = render('{% row_url "canvases:group_list" 3 %}')
+        url = render('{% url "canvases:group_list" 3 %}')
+        called = row_urls.row_url("canvases:group_list", 3)
+    finally:
+        clear_script_prefix()
+        monkeypatch.setattr(row_urls, "_patterns", {})
+    assert tag == url == called == "/a&amp;b/canvases/group/3/"
+    assert isinstance(called, SafeString)
