@@ -226,38 +226,11 @@ def _merge(canvas: Canvas, blocks: dict, bases: dict) -> tuple[dict, list, list]
 
 
 @transaction.atomic
-def canvas_save_blocks(
-    *,
-    canvas: Canvas,
-    by,
-    blocks: dict,
-    base_revision: int,
-    save_id: str,
-    block_bases: dict | None = None,
-) -> SaveResult:
-    """Store the texts a leader typed, merged block by block with what others saved.
-
-    Trusts its caller: `by` may edit the canvas (`access.get_canvas_for_edit`)
-    and `blocks` (some of the nine keys) are normalised and within
-    `MAX_BLOCK_CHARS` (`BlocksForm`). `base_revision` is the revision the tab
-    started from; `block_bases` may give a later one per block. The canvas row
-    is locked here, so saves of one canvas run one after another.
-
-    A block only this save changed is stored; a block only others changed keeps
-    their text (returned as `merged`); a block both changed is not stored and is
-    returned as a conflict with both texts. Every stored text is kept in the
-    block history. A resend (same id, same content) is answered as already
-    saved; the same id with other content is a new save.
-    """
+def canvas_save_blocks(*, canvas: Canvas, **save) -> SaveResult:
+    """`canvas_save_blocks_locked` with the canvas row locked here first, so saves of one
+    canvas run one after another; `save` is the rest of its arguments."""
     _lock(canvas)
-    return canvas_save_blocks_locked(
-        canvas=canvas,
-        by=by,
-        blocks=blocks,
-        base_revision=base_revision,
-        save_id=save_id,
-        block_bases=block_bases,
-    )
+    return canvas_save_blocks_locked(canvas=canvas, **save)
 
 
 def canvas_save_blocks_locked(
@@ -269,9 +242,21 @@ def canvas_save_blocks_locked(
     save_id: str,
     block_bases: dict | None = None,
 ) -> SaveResult:
-    """`canvas_save_blocks` for a caller that read `canvas` locked in the transaction it
-    runs in (`access.lock_canvas_for_edit` inside `transaction.atomic`): the autosave,
-    which thus reads the canvas once, not once to check and once to lock."""
+    """Store the texts a leader typed, merged block by block with what others saved.
+
+    Trusts its caller: `canvas` was read locked in the transaction this runs in
+    (`canvas_save_blocks`, or `access.lock_canvas_for_edit` inside
+    `transaction.atomic`, as the autosave does to read the canvas once); `by` may
+    edit it and `blocks` (some of the nine keys) are normalised and within
+    `MAX_BLOCK_CHARS` (`BlocksForm`). `base_revision` is the revision the tab
+    started from; `block_bases` may give a later one per block.
+
+    A block only this save changed is stored; a block only others changed keeps
+    their text (returned as `merged`); a block both changed is not stored and is
+    returned as a conflict with both texts. Every stored text is kept in the
+    block history. A resend (same id, same content) is answered as already
+    saved; the same id with other content is a new save.
+    """
     if base_revision is None or not 0 <= base_revision <= canvas.revision:
         raise CanvasRefused(gettext_lazy("ฉบับแก้ไขที่ส่งมาไม่ถูกต้อง กรุณาโหลดหน้าใหม่"))
     bases = {key: base_revision for key in BLOCK_KEYS}
