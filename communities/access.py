@@ -40,13 +40,11 @@ def is_group_leader(user, group: CommunityGroup) -> bool:
     )
 
 
-def leads_group(user, group_field: str = "group"):
-    """`is_group_leader` as an expression, for reading it with the rows of another query
-    (`group_field` names their group)."""
+def leads_group(user):
+    """`is_group_leader` as an expression, read with the rows of a query whose `group`
+    it asks about (a canvas's, say)."""
     return Exists(
-        Membership.objects.filter(
-            group=OuterRef(group_field), user=user, role=MembershipRole.LEADER
-        )
+        Membership.objects.filter(group=OuterRef("group"), user=user, role=MembershipRole.LEADER)
     )
 
 
