@@ -63,6 +63,8 @@ def home_memberships(user) -> list[Membership]:
     memberships = list(
         Membership.objects.filter(user=user).select_related("group__tambon").order_by("group__name")
     )
+    if not memberships:
+        return []  # a mentor's home, say: no plans to read, nor their query to build
     plans = {}
     for plan in home_plans([membership.group_id for membership in memberships]):
         plans.setdefault(plan.group_id, []).append(plan)
