@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.apps import apps
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Window
@@ -107,14 +107,24 @@ def tambon_by_code(code: str) -> Tambon | None:
     return Tambon.objects.select_related("district", "province").filter(code=code).first()
 
 
+@cache
+def _listed_groups():
+    """The group list's rows, built once per process and filtered per request (each filter
+    is a copy): resolving the five subqueries of `with_plan_states` cost every request.
+
+    The list shows `tambon.place_label`, kept on the tambon: no district to join. Only
+    the columns a row shows: PostgreSQL joins and sorts the region's thousands of groups
+    to keep a page of them, and narrower rows make that cheaper."""
+    return with_plan_states(
+        CommunityGroup.objects.select_related("tambon").only(
+            "name", "name_en", "kind", "tambon__place_th", "tambon__place_en"
+        )
+    ).order_by("tambon__province__name_th", "name")
+
+
 def groups_for_list(*, region_id=None, query: str = ""):
     """Groups of a region (or all), searched by Thai/English name of group or place."""
-    # The list shows `tambon.place_label`, kept on the tambon: no district to join. Only
-    # the columns a row shows: PostgreSQL joins and sorts the region's thousands of
-    # groups to keep a page of them, and narrower rows make that cheaper.
-    groups = CommunityGroup.objects.select_related("tambon").only(
-        "name", "name_en", "kind", "tambon__place_th", "tambon__place_en"
-    )
+    groups = _listed_groups().all()  # a copy: the shared one must never hold results
     if region_id:
         groups = groups.in_region(region_id)
     query = without_control_chars(query).strip()
@@ -125,7 +135,7 @@ def groups_for_list(*, region_id=None, query: str = ""):
             | Q(name_en__icontains=query)
             | Q(tambon__search_key__contains=key)
         )
-    return with_plan_states(groups).order_by("tambon__province__name_th", "name")
+    return groups
 
 
 # Canvases sit to the right of communities (accounts ← communities ← … ← canvases), so

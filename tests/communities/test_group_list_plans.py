@@ -81,3 +81,21 @@ def test_the_list_runs_the_same_queries_for_few_and_many_groups(client, staff_so
         _plan(other, CanvasStatus.SUBMITTED, submitted_days_ago=3)
         _plan(other, CanvasStatus.APPROVED, submitted_days_ago=9)
     assert count() == small
+
+
+def test_the_shared_list_query_never_keeps_an_earlier_answer(group, ao_luek_tai):
+    """`groups_for_list` starts from one query built per process: what one request reads
+    must not come back to the next."""
+    from communities.selectors import groups_for_list
+
+    assert [g.name for g in groups_for_list()] == [group.name]
+    later = factories.CommunityGroupFactory(name="กลุ่มที่ตั้งทีหลัง", tambon=ao_luek_tai)
+    assert {g.pk for g in groups_for_list()} == {group.pk, later.pk}
+
+
+def test_the_home_plans_never_keep_an_earlier_answer(group, leader):
+    from dashboards.selectors import home_plans
+
+    assert home_plans([group.pk]) == []
+    plan = factories.CanvasFactory(group=group, title="แผนใหม่")
+    assert [p.pk for p in home_plans([group.pk])] == [plan.pk]
