@@ -5,6 +5,7 @@ imports to let the assigned mentors of a group read (and review) its canvases.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -53,22 +54,29 @@ def group_mentor_users(group):
     ]
 
 
-def mentor_groups(mentor: Mentor):
-    """The mentor's active assignments with their group and place: the mentor's home."""
+@lru_cache(maxsize=2)
+def _assignments_with_last_follow_up(today):
+    """Active assignments on `today` with their group, place and latest follow-up: built
+    once a day per process, filtered per request (each filter is a copy), as resolving
+    the subquery cost a mentor's home every time."""
     last_follow_up = (
-        FollowUp.objects.filter(mentor=mentor, group=OuterRef("group"))
+        FollowUp.objects.filter(mentor=OuterRef("mentor"), group=OuterRef("group"))
         .order_by("-happened_on")
         .values("happened_on")[:1]
     )
     return (
-        active_assignments()
-        .filter(mentor=mentor)
+        active_assignments(today)
         .select_related("group__tambon")
         # Only what a row of the home shows.
         .only("group__name", "group__tambon__place_th", "group__tambon__place_en")
         .annotate(last_follow_up_on=Subquery(last_follow_up))
         .order_by("group__name")
     )
+
+
+def mentor_groups(mentor: Mentor):
+    """The mentor's active assignments with their group and place: the mentor's home."""
+    return _assignments_with_last_follow_up(timezone.localdate()).filter(mentor=mentor)
 
 
 def group_assignments(group):

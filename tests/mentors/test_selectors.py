@@ -68,3 +68,22 @@ def test_the_mentor_home_lists_active_groups_with_the_last_follow_up(assignment,
     rows = list(selectors.mentor_groups(mentor))
     assert [row.group for row in rows] == [group]
     assert rows[0].last_follow_up_on == datetime.date(2025, 5, 9)
+
+
+def test_the_mentor_home_follows_the_day_and_other_mentors_follow_ups_do_not_count(
+    assignment, mentor, group, monkeypatch
+):
+    """The home's query is built once a day per process: an assignment ending today is
+    listed today and gone tomorrow; another mentor's follow-up of the group is not this
+    mentor's last."""
+    today = timezone.localdate()
+    assignment.ends_on = today
+    assignment.save()
+    other = factories.MentorFactory(region=mentor.region)
+    factories.FollowUpFactory(mentor=other, group=group, happened_on=today)
+    rows = list(selectors.mentor_groups(mentor))
+    assert [row.group for row in rows] == [group]
+    assert rows[0].last_follow_up_on is None
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert list(selectors.mentor_groups(mentor)) == []
