@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canvases import access, reviews, selectors
-from canvases.blocks import BLOCKS, MIN_FILLED_CHARS, PHONE_ORDER, PROGRESS_LABELS, block_progress
+from canvases.blocks import BLOCKS, MIN_FILLED_CHARS, PHONE_ORDER, block_progress
 from canvases.forms import BlocksForm, new_save_id
 from canvases.models import CanvasStatus, EventKind
 from canvases.services import unfinished_blocks
@@ -142,7 +142,6 @@ def editor_context(request, canvas, form=None, conflict=None) -> dict:
                 "rows": text_rows(text) if editing else None,
                 "text": text,
                 "progress": progress,
-                "progress_label": PROGRESS_LABELS[progress],
                 "threads": threads[block.key],
                 "capital": capital if block.key == CAPITAL_BLOCK else None,
             }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from canvases import access, selectors, services
-from canvases.blocks import BLOCKS_BY_KEY, PHONE_ORDER, PROGRESS_LABELS, block_progress
+from canvases.blocks import BLOCKS_BY_KEY, PHONE_ORDER, block_progress
 from canvases.diff import diff_texts, has_changes
 from canvases.forms import SHOW_ALL, SHOW_CHANGED, CompareForm, new_save_id
 from canvases.models import BLOCK_HISTORY_DAYS
@@ -29,19 +29,10 @@ def canvas_history(request, pk):
 
 
 def _grid(source):
-    cards = []
-    for block in PHONE_ORDER:
-        text = source.text(block.key)
-        progress = block_progress(text)
-        cards.append(
-            {
-                "block": block,
-                "text": text,
-                "progress": progress,
-                "progress_label": PROGRESS_LABELS[progress],
-            }
-        )
-    return cards
+    return [
+        {"block": b, "text": source.text(b.key), "progress": block_progress(source.text(b.key))}
+        for b in PHONE_ORDER
+    ]
 
 
 @login_required

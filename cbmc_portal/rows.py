@@ -12,6 +12,9 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+# A plan waiting for review this many days or more is shown in red, in every list.
+LATE_AFTER_DAYS = 7
+
 
 def _shown(value) -> str:
     # A whole number reads the same localized (the portal groups no thousands), and

@@ -8,10 +8,22 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from canvases.blocks import PROGRESS_LABELS
 from canvases.templatetags.canvas_threads import comment_new, thread_article
 from cbmc_portal.rows import filled, joined
+from cbmc_portal.templatetags.row_urls import row_url
 
 register = template.Library()
+
+
+def _heading(block) -> str:
+    """A block's numbered title, which its card is labelled by."""
+    return format_html(
+        '<h2 class="h6 mb-1 block-title" id="title-{}"><span class="block-no">{}</span> {}</h2>',
+        block.key,
+        block.phone_order,
+        block.title,
+    )
 
 
 def _block_field(card) -> str:
@@ -92,17 +104,16 @@ def block_card(context, card):
         '<section class="card canvas-block b-{key}" id="block-{key}" data-block="{key}" '
         'aria-labelledby="title-{key}"><div class="card-body p-2">'
         '<div class="d-flex justify-content-between align-items-start gap-1">'
-        '<h2 class="h6 mb-1 block-title" id="title-{key}"><span class="block-no">{number}</span> '
-        "{title}</h2> "
+        "{heading} "
         '<span class="badge progress-badge p-{progress}" data-progress="{progress}">{label}</span>'
         "</div>{body}"
         '<a class="small block-history-link" href="{history}">{earlier}'
         '<span class="visually-hidden">: {title}</span></a>{threads}</div></section>',
         key=block.key,
-        number=block.phone_order,
+        heading=_heading(block),
         title=block.title,
         progress=card["progress"],
-        label=card["progress_label"],
+        label=PROGRESS_LABELS[card["progress"]],
         body=body,
         history=reverse("canvases:block_history", args=[canvas.pk, block.key]),
         earlier=gettext("ข้อความก่อนหน้า"),
@@ -215,7 +226,7 @@ def review_card(context, card):
         new_comment = comment_new(
             context,
             card["comment_form"],
-            reverse("canvases:comment_create", args=[canvas.pk]),
+            row_url("canvases:comment_create", canvas.pk),
             gettext("แสดงความเห็นในช่องนี้"),
             anchor=f"block-{block.key}",
         )
@@ -223,13 +234,11 @@ def review_card(context, card):
         '<section class="card canvas-block review-block b-{key}" id="block-{key}" '
         'aria-labelledby="title-{key}"><div class="card-body p-2">'
         '<div class="d-flex justify-content-between align-items-start gap-1">'
-        '<h2 class="h6 mb-1 block-title" id="title-{key}"><span class="block-no">{number}</span> '
-        "{title}</h2>{open_badge}</div>"
+        "{heading}{open_badge}</div>"
         '<div class="text-prewrap block-text">{text}</div>{threads}{more}{new_comment}'
         "</div></section>",
         key=block.key,
-        number=block.phone_order,
-        title=block.title,
+        heading=_heading(block),
         open_badge=open_badge,
         text=card["text"] or "",
         threads=threads,

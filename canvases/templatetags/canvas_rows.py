@@ -5,14 +5,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
-from cbmc_portal.rows import filled, joined
+from cbmc_portal.rows import LATE_AFTER_DAYS, filled, joined
 from cbmc_portal.templatetags.row_urls import row_url
 from cbmc_portal.templatetags.thai_dates import be_date, be_datetime
 
 register = template.Library()
-
-# A version waiting this many days or more is shown in red.
-LATE_DAYS = 7
 
 
 def _waiting(days: int):
@@ -20,7 +17,7 @@ def _waiting(days: int):
         return gettext("ส่งมาวันนี้")
     return format_html(
         '<strong class="{}">{}</strong>',
-        "text-danger" if days >= LATE_DAYS else "",
+        "text-danger" if days >= LATE_AFTER_DAYS else "",
         filled(ngettext("รอมาแล้ว %(n)s วัน", "รอมาแล้ว %(n)s วัน", days), n=days),
     )
 

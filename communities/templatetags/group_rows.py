@@ -4,13 +4,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
-from cbmc_portal.rows import filled, joined
+from cbmc_portal.rows import LATE_AFTER_DAYS, filled, joined
 from cbmc_portal.templatetags.row_urls import row_url
 
 register = template.Library()
-
-# A submission waiting this many days or more is shown in red.
-LATE_DAYS = 7
 
 
 def _waiting(days):
@@ -20,7 +17,7 @@ def _waiting(days):
         text = filled(ngettext("รอพิจารณานานสุด %(n)s วัน", "รอพิจารณานานสุด %(n)s วัน", days), n=days)
     else:
         text = gettext("มีแผนส่งมาวันนี้")
-    late = " text-danger" if days >= LATE_DAYS else ""
+    late = " text-danger" if days >= LATE_AFTER_DAYS else ""
     return format_html('<strong class="plan-waiting{}">{}</strong>', late, text)
 
 
