@@ -108,3 +108,20 @@ def test_a_version_page_names_each_blocks_progress(client, leader, group):
     badges = re.findall(r'data-progress="(\w+)">([^<]*)</span>', body)
     assert len(badges) == 9
     assert all(label.strip() for _progress, label in badges)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_coverage_page_shows_mentors_as_text(client, staff_south, south, krabi, language):
+    """A province's tile names its mentors, and the loads table lists them
+    (`coverage_rows.coverage_tiles`, `mentor_load_rows`)."""
+    user = factories.UserFactory(username="hostile", display_name=f"พี่ {HOSTILE}")
+    mentor = factories.MentorFactory(user=user, region=south, is_active=False)
+    mentor.provinces.add(krabi)
+    other = factories.MentorFactory(region=south, user__display_name=f"ก {HOSTILE}")
+    other.provinces.add(krabi)
+    body = _page(client, staff_south, "mentors:coverage", language)
+    assert HOSTILE not in body and "<b>" not in body
+    assert f"ก {ESCAPED}</span>" in body  # the active mentor, on Krabi's tile
+    assert f'<a href="{reverse("mentors:mentor_detail", args=[mentor.pk])}">พี่ {ESCAPED}</a>' in body
+    badge = "ไม่ได้ปฏิบัติงาน" if language == "th" else "Inactive"
+    assert f'<span class="badge text-bg-secondary">{badge}</span>' in body
