@@ -147,3 +147,20 @@ def test_a_threads_page_runs_a_fixed_number_of_queries(client, few_and_many, ass
     large, page = count_queries(client, reverse("canvases:thread", args=[many.pk, first_many.pk]))
     assert small == large <= 12
     assert page.count('class="comment"') == 10
+
+
+@pytest.mark.parametrize("number", [1, 2])
+def test_a_reviewer_costs_no_more_than_a_leader_once_the_version_is_opened(
+    client, few_and_many, leader, assigned_mentor, number
+):
+    """The first opening is recorded once; after it, and on a version no longer waiting,
+    the page already knows there is nothing to record and asks nothing more."""
+    _few, many = few_and_many
+    url = reverse("canvases:version_review", args=[many.pk, number])
+    client.force_login(leader)
+    as_leader, _page = count_queries(client, url)
+    client.force_login(assigned_mentor)
+    as_reviewer, _page = count_queries(client, url)
+    opened = many.versions.get(number=number).opened_by
+    assert opened == (assigned_mentor if number == 2 else None)  # version 1 no longer waits
+    assert as_reviewer == as_leader
