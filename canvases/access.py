@@ -116,18 +116,20 @@ def get_canvas_for_edit(user, pk, *, related=WITH_PROVINCE) -> Canvas:
 
 def lock_canvas_for_edit(user, pk) -> Canvas:
     """`get_canvas_for_edit` with the canvas row locked until the caller's transaction
-    ends, and with whether `user` leads the group read in the same query: the autosave's
-    one read before it writes, every few words typed (`services.canvas_save_blocks_locked`).
-    Call it inside `transaction.atomic`."""
-    canvas = get_object_or_404(
-        canvases_visible_to(user, related=GROUP_ONLY)
-        .select_for_update(of=("self",))
-        .annotate(user_leads=leads_group(user)),
-        pk=pk,
-    )
-    if not canvas.user_leads:
-        raise PermissionDenied
-    return canvas
+    ends: the autosave's one read before it writes, every few words typed
+    (`services.canvas_save_blocks_locked`). Call it inside `transaction.atomic`.
+
+    A leader's canvas comes from one plain query, with none of the visibility rules
+    to build; only when it finds nothing does `get_canvas_for_edit` tell a stranger
+    (404) from a reader who may not write (403)."""
+    if user.is_authenticated:
+        locked = Canvas.objects.select_for_update(of=("self",)).select_related(*GROUP_ONLY)
+        canvas = locked.filter(leads_group(user), pk=pk).first()
+        if canvas is None:
+            get_canvas_for_edit(user, pk, related=GROUP_ONLY)  # raises 404 or 403
+            canvas = locked.get(pk=pk)  # made a leader in between
+        return canvas
+    raise Http404
 
 
 def get_canvas_for_review(user, pk) -> Canvas:
