@@ -66,3 +66,21 @@ def test_autosave_is_one_small_request(client, leader, canvas, django_assert_max
         )
     assert response.json()["state"] == "saved"
     assert len(response.content) < 300
+
+
+def test_a_resent_save_is_recognised_and_writes_nothing(
+    client, leader, canvas, django_assert_max_num_queries
+):
+    """The resend check runs after the canvas is locked, in a statement of its own: read
+    with the canvas, it would not see a save committed while this one waited for the lock."""
+    client.force_login(leader)
+    save = {"base_revision": 0, "save_id": "again", "channels": "หน้าสวน"}
+    url = reverse("canvases:autosave", args=[canvas.pk])
+    first = client.post(url, save, headers={"X-Autosave": "1"}).json()
+    with django_assert_max_num_queries(7):  # found: nothing written
+        again = client.post(url, save, headers={"X-Autosave": "1"}).json()
+    assert (first["state"], again["state"]) == ("saved", "already_saved")
+    assert again["revision"] == first["revision"] == 1
+    later = {**save, "base_revision": 1, "channels": "ตลาดนัด"}
+    other = client.post(url, later, headers={"X-Autosave": "1"}).json()
+    assert (other["state"], other["revision"]) == ("saved", 2)  # same id, other text: a new save
