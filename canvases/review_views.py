@@ -42,8 +42,7 @@ def _review_context(
     if reply is not None:
         focus = reply[0].pk
     threads = selectors.review_threads(version, user, focus=focus)
-    counts = selectors.review_block_counts(version)
-    earlier = selectors.earlier_threads_by_block(version)
+    counts, earlier = selectors.review_thread_tallies(version)
     if reply is not None:
         for thread in threads.get(reply[0].block_key, []):
             if thread.pk == reply[0].pk:

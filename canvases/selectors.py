@@ -122,29 +122,6 @@ def threads_for_version(version: CanvasVersion) -> dict[str, list]:
     return _by_block(_threads_with_comments(threads))
 
 
-def earlier_threads_by_block(version: CanvasVersion) -> dict[str, list[dict]]:
-    """By block key: the earlier versions that had threads on the block, oldest first, each
-    as {"number", "count"}. One query, no comments read: the page links to those versions'
-    review pages, where the threads and their replies are."""
-    grouped: dict[str, list[dict]] = {key: [] for key in BLOCK_KEYS}
-    if version.number <= 1:
-        return grouped
-    rows = (
-        CommentThread.objects.filter(
-            canvas_id=version.canvas_id, version__number__lt=version.number
-        )
-        .values("block_key", "version__number")
-        .annotate(count=Count("pk"))
-        .order_by("version__number", "block_key")
-    )
-    for row in rows:
-        if row["block_key"] in grouped:
-            grouped[row["block_key"]].append(
-                {"number": row["version__number"], "count": row["count"]}
-            )
-    return grouped
-
-
 def open_threads_of_canvas(canvas: Canvas) -> dict[str, list]:
     """By block key: every open thread of the canvas, whichever version it came from."""
     if not canvas.version_count:
@@ -287,22 +264,38 @@ def _thread_people(threads):
     )
 
 
-def review_block_counts(version: CanvasVersion) -> dict[str, dict[str, int]]:
-    """By block key: {"open", "resolved"} threads of the version's review page; one query."""
+def review_thread_tallies(version: CanvasVersion) -> tuple[dict, dict]:
+    """By block key, from one query over the canvas's threads up to `version`, no
+    comment read:
+
+    - the review page's {"open", "resolved"} counts: the version's own threads and the
+      open threads of earlier versions, which carry over until someone resolves them
+      (`_review_scope`);
+    - the earlier versions that had threads on the block, oldest first, each as
+      {"number", "count"}: the page links to those versions' review pages."""
     counts = {key: {"open": 0, "resolved": 0} for key in BLOCK_KEYS}
+    earlier: dict[str, list[dict]] = {key: [] for key in BLOCK_KEYS}
     rows = (
-        _review_scope(version)
-        .values("block_key")
+        CommentThread.objects.filter(
+            canvas_id=version.canvas_id, version__number__lte=version.number
+        )
+        .values("block_key", "version__number")
         .annotate(
             open=Count("pk", filter=Q(resolved_at__isnull=True)),
             resolved=Count("pk", filter=Q(resolved_at__isnull=False)),
         )
-        .order_by()
+        .order_by("version__number", "block_key")
     )
     for row in rows:
-        if row["block_key"] in counts:
-            counts[row["block_key"]] = {"open": row["open"], "resolved": row["resolved"]}
-    return counts
+        key, number = row["block_key"], row["version__number"]
+        if key not in counts:
+            continue
+        counts[key]["open"] += row["open"]
+        if number == version.number:
+            counts[key]["resolved"] += row["resolved"]
+        else:
+            earlier[key].append({"number": number, "count": row["open"] + row["resolved"]})
+    return counts, earlier
 
 
 def _capped_comments(thread_ids, user) -> dict[int, list]:
