@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from canvases.models import Canvas, Comment, CommentThread
+from canvases.models import Canvas, CanvasVersion, Comment, CommentThread
 from communities.access import can_see_region, groups_visible_to, is_group_leader, leads_group
 from communities.models import CommunityGroup
 from mentors.selectors import assigned_group_ids_subquery, is_assigned_mentor
@@ -86,6 +86,15 @@ WITH_PLACE = ("group__tambon__district", "group__tambon__province")
 GROUP_ONLY = ("group",)
 
 
+def _visible(user, canvas: str = "") -> Q:
+    """The canvases `user` may read, as a condition on `canvas` (a path to one, or the
+    canvas itself); the user is signed in."""
+    visible = Q(**{f"{canvas}group__in": groups_visible_to(user).values("pk")})
+    if user.is_mentor:
+        visible |= Q(**{f"{canvas}group__in": assigned_group_ids_subquery(user)})
+    return visible
+
+
 def canvases_visible_to(user, *, related=WITH_PROVINCE):
     """One query whatever the user: mentors' groups join as a subquery, no per-row checks.
 
@@ -93,10 +102,7 @@ def canvases_visible_to(user, *, related=WITH_PROVINCE):
     the autosave every few words typed: it asks for the group alone."""
     if not user.is_authenticated:
         return Canvas.objects.none()
-    visible = Q(group__in=groups_visible_to(user).values("pk"))
-    if user.is_mentor:
-        visible |= Q(group__in=assigned_group_ids_subquery(user))
-    return Canvas.objects.filter(visible).select_related(*related)
+    return Canvas.objects.filter(_visible(user)).select_related(*related)
 
 
 def get_group_for_canvases(user, pk) -> CommunityGroup:
@@ -105,6 +111,19 @@ def get_group_for_canvases(user, pk) -> CommunityGroup:
 
 def get_canvas_for_user(user, pk, *, related=WITH_PROVINCE) -> Canvas:
     return get_object_or_404(canvases_visible_to(user, related=related), pk=pk)
+
+
+def get_version_for_user(user, pk, number, *, related=WITH_PROVINCE) -> CanvasVersion:
+    """Version `number` of canvas `pk`, read with its canvas (and the canvas's `related`)
+    and who submitted it, in one query; 404 for a canvas the user may not read, as for a
+    canvas or a version that does not exist."""
+    if not user.is_authenticated:
+        raise Http404
+    with_canvas = ("canvas", *(f"canvas__{path}" for path in related))
+    versions = CanvasVersion.objects.filter(_visible(user, "canvas__"))
+    return get_object_or_404(
+        versions.select_related("submitted_by", *with_canvas), canvas_id=pk, number=number
+    )
 
 
 def get_canvas_for_edit(user, pk, *, related=WITH_PROVINCE) -> Canvas:

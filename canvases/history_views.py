@@ -37,8 +37,8 @@ def _grid(source):
 
 @login_required
 def version_detail(request, pk, number):
-    canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
-    version = selectors.canvas_version_or_404(canvas, number)
+    version = access.get_version_for_user(request.user, pk, number, related=access.GROUP_ONLY)
+    canvas = version.canvas
     return render(
         request,
         "canvases/version_detail.html",

@@ -100,8 +100,8 @@ def _review_context(
 @login_required
 def version_review(request, pk, number):
     """A version's nine blocks with their threads, the comment forms and the decision."""
-    canvas = access.get_canvas_for_user(request.user, pk)
-    version = selectors.canvas_version_or_404(canvas, number)
+    version = access.get_version_for_user(request.user, pk, number)
+    canvas = version.canvas
     response = render(
         request,
         "canvases/version_review.html",
@@ -120,8 +120,8 @@ def review_block_threads(request, pk, number, key):
     """One block's open or resolved threads of a version's review page, a page at a time:
     what the review page keeps behind a count. A whole page without JavaScript, the
     list alone when htmx asks for it."""
-    canvas = access.get_canvas_for_user(request.user, pk)
-    version = selectors.canvas_version_or_404(canvas, number)
+    version = access.get_version_for_user(request.user, pk, number)
+    canvas = version.canvas
     block = BLOCKS_BY_KEY.get(key)
     state = request.GET.get("state", "open")
     if block is None or state not in selectors.THREAD_STATES:
