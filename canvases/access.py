@@ -113,17 +113,25 @@ def get_canvas_for_user(user, pk, *, related=WITH_PROVINCE) -> Canvas:
     return get_object_or_404(canvases_visible_to(user, related=related), pk=pk)
 
 
-def get_version_for_user(user, pk, number, *, related=WITH_PROVINCE) -> CanvasVersion:
-    """Version `number` of canvas `pk`, read with its canvas (and the canvas's `related`)
-    and who submitted it, in one query; 404 for a canvas the user may not read, as for a
-    canvas or a version that does not exist."""
+def get_versions_for_user(user, pk, numbers, *, related=WITH_PROVINCE) -> dict:
+    """Versions `numbers` of canvas `pk` by number, each read with its canvas (and the
+    canvas's `related`) and who submitted it, in one query; 404 for a canvas the user may
+    not read, as for a canvas or a version that does not exist."""
     if not user.is_authenticated:
         raise Http404
     with_canvas = ("canvas", *(f"canvas__{path}" for path in related))
-    versions = CanvasVersion.objects.filter(_visible(user, "canvas__"))
-    return get_object_or_404(
-        versions.select_related("submitted_by", *with_canvas), canvas_id=pk, number=number
-    )
+    versions = CanvasVersion.objects.filter(
+        _visible(user, "canvas__"), canvas_id=pk, number__in=numbers
+    ).select_related("submitted_by", *with_canvas)
+    found = {version.number: version for version in versions}
+    if not set(numbers) <= found.keys():
+        raise Http404
+    return found
+
+
+def get_version_for_user(user, pk, number, *, related=WITH_PROVINCE) -> CanvasVersion:
+    """Version `number` of canvas `pk` with its canvas (`get_versions_for_user`)."""
+    return get_versions_for_user(user, pk, [number], related=related)[number]
 
 
 def get_canvas_for_edit(user, pk, *, related=WITH_PROVINCE) -> Canvas:

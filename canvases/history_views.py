@@ -46,38 +46,44 @@ def version_detail(request, pk, number):
     )
 
 
+def _differences(old, new, show: str) -> dict:
+    """Two versions' blocks word by word: the changed ones, or all nine (`show`)."""
+    rows = []
+    for block in PHONE_ORDER:
+        segments = diff_texts(old.text(block.key), new.text(block.key))
+        rows.append({"block": block, "segments": segments, "changed": has_changes(segments)})
+    changed = [row for row in rows if row["changed"]]
+    show = show or (SHOW_CHANGED if changed else SHOW_ALL)
+    return {
+        "old": old,
+        "new": new,
+        "rows": changed if show == SHOW_CHANGED else rows,
+        "show": show,
+        "changed_count": len(changed),
+        "unchanged": [row["block"] for row in rows if not row["changed"]],
+    }
+
+
 @login_required
 def version_compare(request, pk):
-    canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
+    """Two versions side by side; without a valid pair, the form to choose them."""
     form = CompareForm(request.GET or None)
-    context = {"canvas": canvas, "group": canvas.group, "form": form, "rows": None}
-    if form.is_valid():
-        a, b = form.cleaned_data["a"], form.cleaned_data["b"]
-        found = selectors.versions_pair(canvas, a, b)
-        if a not in found or b not in found:
-            raise Http404
-        old, new = found[a], found[b]
-        rows = []
-        for block in PHONE_ORDER:
-            segments = diff_texts(old.text(block.key), new.text(block.key))
-            rows.append({"block": block, "segments": segments, "changed": has_changes(segments)})
-        changed = [row for row in rows if row["changed"]]
-        show = form.cleaned_data["show"] or (SHOW_CHANGED if changed else SHOW_ALL)
-        context.update(
-            {
-                "old": old,
-                "new": new,
-                "rows": changed if show == SHOW_CHANGED else rows,
-                "show": show,
-                "changed_count": len(changed),
-                "unchanged": [row["block"] for row in rows if not row["changed"]],
-            }
-        )
-    elif form.is_bound:
-        context["status"] = 400
-    return render(
-        request, "canvases/version_compare.html", context, status=context.pop("status", 200)
-    )
+    if not form.is_valid():
+        canvas = access.get_canvas_for_user(request.user, pk, related=access.GROUP_ONLY)
+        context = {"canvas": canvas, "group": canvas.group, "form": form, "rows": None}
+        status = 400 if form.is_bound else 200
+        return render(request, "canvases/version_compare.html", context, status=status)
+    a, b = form.cleaned_data["a"], form.cleaned_data["b"]
+    # The two versions with their canvas in one query; 404 unless both exist and may be read.
+    found = access.get_versions_for_user(request.user, pk, [a, b], related=access.GROUP_ONLY)
+    canvas = found[b].canvas
+    context = {
+        "canvas": canvas,
+        "group": canvas.group,
+        "form": form,
+        **_differences(found[a], found[b], form.cleaned_data["show"]),
+    }
+    return render(request, "canvases/version_compare.html", context)
 
 
 def _block_or_404(key):

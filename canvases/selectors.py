@@ -76,12 +76,6 @@ def block_history(canvas: Canvas, key: str):
     )
 
 
-def versions_pair(canvas: Canvas, a: int, b: int) -> dict[int, CanvasVersion]:
-    """Two versions by number, in one query."""
-    found = CanvasVersion.objects.filter(canvas=canvas, number__in=[a, b])
-    return {version.number: version for version in found}
-
-
 # Reviews -------------------------------------------------------------------
 
 

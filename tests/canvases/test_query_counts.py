@@ -24,9 +24,9 @@ def small_history(group, leader, staff_south):
 
 PAGES = [
     ("editor", lambda c: reverse("canvases:detail", args=[c.pk]), 8),
-    # The version read with its canvas, in one query.
+    # The version (or the two compared) read with the canvas, in one query.
     ("version", lambda c: reverse("canvases:version", args=[c.pk, 2]), 5),
-    ("compare", lambda c: reverse("canvases:compare", args=[c.pk]) + "?a=1&b=2", 6),
+    ("compare", lambda c: reverse("canvases:compare", args=[c.pk]) + "?a=1&b=2", 4),
     ("history", lambda c: reverse("canvases:history", args=[c.pk]), 6),
     ("group list", lambda c: reverse("canvases:group_list", args=[c.group_id]), 6),
     ("print", lambda c: reverse("canvases:print", args=[c.pk]) + "?version=2", 6),
