@@ -23,6 +23,19 @@ def fresh_province_names():
     forget_province_names()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the portal's language, as a new process does: a request's
+    LocaleMiddleware leaves its language active in the thread after the response, so a
+    test asking in English would otherwise set the language of the next test on the worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def south(db):
     return factories.RegionFactory(slug="south", name_th="ภาคใต้", name_en="Southern")
