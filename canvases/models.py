@@ -148,14 +148,14 @@ class CanvasVersion(models.Model):
     def text(self, key: str) -> str:
         return (self.blocks or {}).get(key, "")
 
-    def awaits_first_opening(self, canvas: "Canvas") -> bool:
-        """Whether, as read with `canvas`, it waits for review and no reviewer opened it yet
-        (`services.version_record_opening` records the first opening)."""
+    def awaits_first_opening(self) -> bool:
+        """Whether, as read with its canvas, it waits for review and no reviewer opened it
+        yet (`services.version_record_opening` records the first opening)."""
         return (
             self.opened_at is None
             and self.withdrawn_at is None
-            and canvas.status == CanvasStatus.SUBMITTED
-            and canvas.version_count == self.number
+            and self.canvas.status == CanvasStatus.SUBMITTED
+            and self.canvas.version_count == self.number
         )
 
 

@@ -108,7 +108,7 @@ def version_review(request, pk, number):
         _review_context(request, canvas, version, focus=_focus(request)),
     )
     reviewer = request.user.is_mentor or request.user.is_codi_staff
-    if reviewer and version.awaits_first_opening(canvas):
+    if reviewer and version.awaits_first_opening():
         # Shown to a reviewer: from now on the leaders can no longer withdraw it.
         services.version_record_opening(canvas_id=canvas.pk, number=number, by=request.user)
     return response

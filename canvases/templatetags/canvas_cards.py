@@ -130,6 +130,16 @@ def _block_threads_url(canvas, number, key, state):
     )
 
 
+def _threads_link(css: str, url: str, label) -> str:
+    return format_html(
+        '<p class="small mb-1 {}"><a class="d-inline-flex align-items-center tap-target" '
+        'href="{}">{}</a></p>',
+        css,
+        url,
+        label,
+    )
+
+
 def _more_threads(card, canvas, version) -> str:
     """Links to what the card keeps behind counts: more open threads, the resolved ones
     (fetched in place by htmx when none is shown), those of earlier versions."""
@@ -137,9 +147,8 @@ def _more_threads(card, canvas, version) -> str:
     if card["more_open"]:
         n = card["open_count"]
         parts.append(
-            format_html(
-                '<p class="small mb-1 more-threads"><a class="d-inline-flex align-items-center '
-                'tap-target" href="{}">{}</a></p>',
+            _threads_link(
+                "more-threads",
                 _block_threads_url(canvas, version.number, key, "open"),
                 filled(
                     ngettext("ดูเรื่องที่ยังไม่แก้ทั้งหมด %(n)s เรื่อง", "ดูเรื่องที่ยังไม่แก้ทั้งหมด %(n)s เรื่อง", n),
@@ -154,14 +163,7 @@ def _more_threads(card, canvas, version) -> str:
             ngettext("ดูเรื่องที่แก้แล้ว %(n)s เรื่อง", "ดูเรื่องที่แก้แล้ว %(n)s เรื่อง", resolved), n=resolved
         )
         if card["resolved_shown"]:
-            parts.append(
-                format_html(
-                    '<p class="small mb-1 resolved-threads"><a class="d-inline-flex '
-                    'align-items-center tap-target" href="{}">{}</a></p>',
-                    url,
-                    label,
-                )
-            )
+            parts.append(_threads_link("resolved-threads", url, label))
         else:
             parts.append(
                 format_html(
