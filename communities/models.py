@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Left
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -105,6 +106,14 @@ class Tambon(Area):
     class Meta(Area.Meta):
         verbose_name = _("ตำบล")
         verbose_name_plural = _("ตำบล")
+        constraints = [
+            # DOPA codes nest: a tambon's code begins with its province's. A group's
+            # `province_code` is read from its tambon's code on that promise.
+            models.CheckConstraint(
+                condition=models.Q(province_id=Left("code", 2)),
+                name="tambon_code_starts_with_province",
+            )
+        ]
 
     @property
     def place_label(self) -> str:
@@ -151,7 +160,9 @@ class Sector(models.TextChoices):
 
 class CommunityGroupQuerySet(models.QuerySet):
     def in_region(self, region_id):
-        return self.filter(tambon__province__region_id=region_id)
+        return self.filter(
+            province_code__in=Province.objects.filter(region_id=region_id).values("code")
+        )
 
     def with_place(self):
         return self.select_related("tambon__district", "tambon__province__region")
@@ -186,6 +197,15 @@ class CommunityGroup(models.Model):
     )
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขล่าสุดเมื่อ"), auto_now=True)
+    # The province, written by PostgreSQL from the tambon's code (see Tambon's constraint):
+    # a region's or province's groups are found and counted by an index on the group's
+    # own row, not by joining every group to its tambon.
+    province_code = models.GeneratedField(
+        expression=Left("tambon_id", 2),
+        output_field=models.CharField(max_length=2),
+        db_persist=True,
+        verbose_name=_("รหัสจังหวัด"),
+    )
 
     objects = CommunityGroupQuerySet.as_manager()
 
@@ -193,7 +213,10 @@ class CommunityGroup(models.Model):
         ordering = ["name"]
         verbose_name = _("กลุ่ม/องค์กรชุมชน")
         verbose_name_plural = _("กลุ่ม/องค์กรชุมชน")
-        indexes = [models.Index(fields=["tambon", "name"])]
+        indexes = [
+            models.Index(fields=["tambon", "name"]),
+            models.Index(fields=["province_code", "name"], name="group_province_name"),
+        ]
 
     def __str__(self):
         return self.name

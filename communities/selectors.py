@@ -5,7 +5,20 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from django.apps import apps
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Window
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    Window,
+)
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
@@ -112,21 +125,30 @@ def _listed_groups():
     """The group list's rows, built once per process and filtered per request (each filter
     is a copy): resolving the five subqueries of `with_plan_states` cost every request.
 
-    The list shows `tambon.place_label`, kept on the tambon: no district to join. Only
-    the columns a row shows: PostgreSQL joins and sorts the region's thousands of groups
-    to keep a page of them, and narrower rows make that cheaper."""
+    Only the columns a row shows. The tambon (its `place_label`, kept on the tambon) is
+    read for the page's rows only, in a query of its own: joined to the region's
+    thousands of groups before the sort, it cost half the list's time."""
     return with_plan_states(
-        CommunityGroup.objects.select_related("tambon").only(
-            "name", "name_en", "kind", "tambon__place_th", "tambon__place_en"
+        CommunityGroup.objects.only("name", "name_en", "kind", "tambon_id").prefetch_related(
+            Prefetch("tambon", queryset=Tambon.objects.only("place_th", "place_en"))
         )
-    ).order_by("tambon__province__name_th", "name")
+    )
 
 
 def groups_for_list(*, region_id=None, query: str = ""):
-    """Groups of a region (or all), searched by Thai/English name of group or place."""
+    """Groups of a region (or all), searched by Thai/English name of group or place,
+    by province name, then group name.
+
+    The region's province codes are read first and written into the query: PostgreSQL
+    then finds the groups by the index on their own `province_code`, where a join to
+    the provinces made it read every group of the country."""
+    provinces = Province.objects.order_by("name_th", "code")
+    if region_id:
+        provinces = provinces.filter(region_id=region_id)
+    codes = list(provinces.values_list("code", flat=True))
     groups = _listed_groups().all()  # a copy: the shared one must never hold results
     if region_id:
-        groups = groups.in_region(region_id)
+        groups = groups.filter(province_code__in=codes)
     query = without_control_chars(query).strip()
     if query:
         key = search_form(query)
@@ -135,7 +157,13 @@ def groups_for_list(*, region_id=None, query: str = ""):
             | Q(name_en__icontains=query)
             | Q(tambon__search_key__contains=key)
         )
-    return groups
+    by_province_name = Func(
+        Value(codes, output_field=ArrayField(CharField())),
+        F("province_code"),
+        function="array_position",
+        output_field=IntegerField(),
+    )
+    return groups.order_by(by_province_name, "name", "pk")
 
 
 # Canvases sit to the right of communities (accounts ← communities ← … ← canvases), so

@@ -294,11 +294,11 @@ def _group_counts(today, **where) -> dict[int, tuple[int, int]]:
     followed = Exists(active_assignments(today).filter(group=OuterRef("pk")))
     rows = (
         CommunityGroup.objects.filter(**where)
-        .values("tambon__province_id")
+        .values("province_code")
         .annotate(total=Count("pk"), without=Count("pk", filter=~followed))
         .order_by()
     )
-    return {row["tambon__province_id"]: (row["total"], row["without"]) for row in rows}
+    return {row["province_code"]: (row["total"], row["without"]) for row in rows}
 
 
 def _row(province, counts, mentors=(), mentor_count=0) -> ProvinceCoverage:
@@ -339,7 +339,8 @@ def region_coverage(region) -> Coverage:
         )
         .order_by("name_th")
     )
-    counts = _group_counts(today, tambon__province__region=region)
+    # By the provinces' codes, on the groups' own index (see CommunityGroup.province_code).
+    counts = _group_counts(today, province_code__in=[province.code for province in provinces])
     rows = [
         _row(p, counts, mentors=p.active_mentors, mentor_count=p.active_mentor_count)
         for p in provinces
@@ -402,14 +403,14 @@ def national_coverage(regions=None) -> NationalCoverage:
 
 
 def province_has_groups(province) -> bool:
-    return CommunityGroup.objects.filter(tambon__province=province).exists()
+    return CommunityGroup.objects.filter(province_code=province.code).exists()
 
 
 def province_groups_with_mentor(province):
     """The province's groups an active mentor follows today, with their place, by name."""
     followed = Exists(active_assignments(timezone.localdate()).filter(group=OuterRef("pk")))
     return (
-        CommunityGroup.objects.filter(followed, tambon__province=province)
+        CommunityGroup.objects.filter(followed, province_code=province.code)
         .select_related("tambon__district")
         .order_by("name", "pk")
     )
@@ -419,7 +420,7 @@ def province_groups_without_mentor(province):
     """The province's groups no active mentor follows today, with their place, by name."""
     return (
         groups_without_mentor()
-        .filter(tambon__province=province)
+        .filter(province_code=province.code)
         .select_related("tambon__district")
         .order_by("name", "pk")
     )

@@ -182,7 +182,9 @@ def test_group_list_runs_a_fixed_number_of_queries(
     CommunityGroupFactory.create_batch(3, tambon=ao_luek_tai)
     client.get(reverse("communities:group_list"))
     CommunityGroupFactory.create_batch(30, tambon=ao_luek_tai)
-    with django_assert_max_num_queries(8):
+    # The region's province codes and the page's tambons are queries of their own, so
+    # that the groups are found by their own index (communities.selectors.groups_for_list).
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("communities:group_list"))
     assert response.status_code == 200
 

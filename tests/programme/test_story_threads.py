@@ -86,7 +86,7 @@ def test_a_member_reads_without_reply_forms(client, story, member, thread):
 
 
 def test_outsiders_get_404_for_a_story_of_another_region(client, staff_other_region, north):
-    tambon = factories.TambonFactory(province=factories.ProvinceFactory(region=north))
+    tambon = factories.TambonFactory(district__province=factories.ProvinceFactory(region=north))
     northern = make_story(factories.CommunityGroupFactory(tambon=tambon))
     staff_south = factories.RegionStaffFactory(
         region=factories.RegionFactory(slug="east"), user__username="staff_east"
