@@ -204,3 +204,58 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return f"{self.group} {self.happened_on} ({self.get_kind_display()})"
+
+
+class DateMultiRangeField(models.Field):
+    """PostgreSQL's `datemultirange`: a set of date ranges. Written in SQL only."""
+
+    description = _("ช่วงวันที่หลายช่วง")
+
+    def db_type(self, connection):
+        return "datemultirange"
+
+
+@DateMultiRangeField.register_lookup
+class Covers(models.Lookup):
+    """`mentored__covers=day`: one of the ranges holds that day."""
+
+    lookup_name = "covers"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} @> ({rhs})::date", [*lhs_params, *rhs_params]
+
+
+class GroupCoverage(models.Model):
+    """The days active mentors follow a group: its assignments of mentors still at work,
+    merged. A group no such assignment ever had has no row.
+
+    Written by PostgreSQL alone, by the triggers of migration 0005, whatever changes an
+    assignment, a mentor's `is_active` or a group's tambon (a service, the admin, a bulk
+    load), so it cannot drift. The coverage page counts a region's groups no mentor
+    follows today from these rows and the groups' own province codes, where asking each
+    group's assignments cost it 20 ms."""
+
+    group = models.OneToOneField(
+        CommunityGroup,
+        verbose_name=_("กลุ่ม"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    province_code = models.CharField(_("รหัสจังหวัด"), max_length=2)
+    mentored = DateMultiRangeField(_("วันที่มีพี่เลี้ยงติดตาม"))
+
+    class Meta:
+        verbose_name = _("ช่วงที่กลุ่มมีพี่เลี้ยง")
+        verbose_name_plural = _("ช่วงที่กลุ่มมีพี่เลี้ยง")
+        # A province's groups followed on a day, counted from the index alone.
+        indexes = [
+            models.Index(
+                fields=["province_code"], include=["mentored"], name="group_coverage_province"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.group_id)
