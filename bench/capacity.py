@@ -7,6 +7,10 @@ for a free worker included), passes the limit, or any save errs or is lost.
 The largest step that passed is the server's capacity. Every step starts from
 the canvases' current revisions (`refresh_target`), and every acknowledged
 save is looked up in the database as in the autosave check.
+
+The load generator runs on the same cores as the server, so each step also
+records the CPU time the server itself spent (gunicorn and PostgreSQL, with
+`server_cpu`): what one save costs a server given wholly to the portal.
 """
 
 from bench.autosave_check import refresh_target, run_check
@@ -40,12 +44,17 @@ def run_capacity(
     presign,
     log,
     keep_going=False,
+    server_cpu=None,
 ) -> dict:
     """Steps until one fails; with `keep_going`, past a slow p95 until a save errs or is lost
-    (how the answer time grows beyond the capacity, and where the server breaks outright)."""
+    (how the answer time grows beyond the capacity, and where the server breaks outright).
+
+    `server_cpu()`: the CPU seconds the server's processes have used so far (None: not
+    measured)."""
     rows = []
     for leaders in steps:
         target = refresh_target(target, env, out_dir)
+        cpu_before = server_cpu() if server_cpu else None
         report = run_check(
             target,
             env,
@@ -63,6 +72,12 @@ def run_capacity(
         )
         report.pop("lost_examples", None)
         report["saves_per_second"] = round(report["requests"] / seconds, 1)
+        if cpu_before is not None and report["requests"]:
+            # Signing the leaders in and checking their saves are counted too: a little
+            # more than the saves alone cost.
+            spent = server_cpu() - cpu_before
+            report["server_cpu_s"] = round(spent, 2)
+            report["server_cpu_ms_per_save"] = round(spent * 1000 / report["requests"], 2)
         report["passed"] = step_passed(report, limit_ms)
         rows.append(report)
         log(capacity_line(report))
@@ -74,20 +89,59 @@ def run_capacity(
         if not row["passed"]:
             break
         passing.append(row["leaders"])
-    return {
+    result = {
         "p95_limit_ms": limit_ms,
         "pause_s": pause,
         "seconds_per_step": seconds,
         "largest_passing_leaders": max(passing) if passing else 0,
         "steps": rows,
     }
+    costs = sorted(row["server_cpu_ms_per_save"] for row in rows if "server_cpu_ms_per_save" in row)
+    if costs:
+        cost = costs[len(costs) // 2]  # the median step: startup weighs on the smallest
+        result["server_cpu_ms_per_save"] = cost
+        result["leaders_per_dedicated_core_ceiling"] = leaders_per_core(cost, pause)
+    return result
 
 
 def capacity_line(row: dict) -> str:
+    cpu = (
+        f", server CPU {row['server_cpu_ms_per_save']} ms a save"
+        if "server_cpu_ms_per_save" in row
+        else ""
+    )
     return (
         f"{'PASS' if row['passed'] else 'FAIL'}  {row['leaders']:>5} leaders: "
         f"{row['requests']} saves ({row['saves_per_second']}/s), p50/p95 client "
         f"{row['client_p50_ms']}/{row['client_p95_ms']} ms, server "
-        f"{row['server_p50_ms']}/{row['server_p95_ms']} ms; errors {row['errors']}, "
+        f"{row['server_p50_ms']}/{row['server_p95_ms']} ms{cpu}; errors {row['errors']}, "
         f"HTTP errors {row['http_errors']}, lost {row['lost']}, conflicts {row['conflicts']}"
     )
+
+
+def leaders_per_core(cpu_ms_per_save: float, pause_s: float) -> int:
+    """Leaders one core keeps up with when it does nothing else: each saves every `pause_s`.
+
+    A ceiling, at 100% busy: the answer times of a core that busy grow without bound, so
+    plan on the measured capacity and read this as how far a dedicated server could go."""
+    return int(pause_s * 1000 / cpu_ms_per_save)
+
+
+def process_tree_cpu_seconds(pids) -> float:
+    """CPU seconds used by these processes, their live children and their ended children
+    (a child's time is added to its parent's when the parent reaps it: PostgreSQL's
+    backends, gunicorn's restarted workers)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            times = root.cpu_times()
+            total += times.user + times.system + times.children_user + times.children_system
+            for child in root.children(recursive=True):
+                child_times = child.cpu_times()
+                total += child_times.user + child_times.system
+        except psutil.NoSuchProcess:
+            continue
+    return total

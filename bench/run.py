@@ -43,7 +43,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.autosave_check import run_check, summary_line  # noqa: E402
 from bench.budgets import SIGNED_IN_FLOOR, all_passed, check_budgets, print_budgets  # noqa: E402
-from bench.capacity import DEFAULT_STEPS, P95_LIMIT_MS, run_capacity  # noqa: E402
+from bench.capacity import (  # noqa: E402
+    DEFAULT_STEPS,
+    P95_LIMIT_MS,
+    process_tree_cpu_seconds,
+    run_capacity,
+)
 from bench.export_timing import measure_export  # noqa: E402
 from bench.history_size import table_figures  # noqa: E402
 from bench.lighthouse import run_lighthouse  # noqa: E402
@@ -589,6 +594,7 @@ def main(argv=None):
                 seconds=SMOKE_CAPACITY_SECONDS,
                 pause=SMOKE_CAPACITY_PAUSE,
                 limit_ms=args.capacity_limit_ms,
+                server_cpu=server_cpu_meter(server, env),
             )
             if args.smoke
             else None
@@ -657,8 +663,52 @@ def machine() -> dict:
     }
 
 
+def postmaster_pid(env) -> int | None:
+    """The PostgreSQL server's main process, when it runs on this machine (else None)."""
+    import psutil
+    import psycopg2
+
+    from cbmc_portal.env import parse_database_url
+
+    settings = parse_database_url(env["DATABASE_URL"])
+    connection = psycopg2.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"] or None,
+    )
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
+        parent = psutil.Process(backend).parent()
+    except psutil.Error:
+        return None  # another machine's server, or not ours to read
+    finally:
+        connection.close()
+    return parent.pid if parent and "postgres" in parent.name() else None
+
+
+def server_cpu_meter(server, env):
+    """CPU seconds used so far by gunicorn (master and workers) and PostgreSQL."""
+    postgres = postmaster_pid(env)
+    pids = [server.pid] + ([postgres] if postgres else [])
+    return lambda: process_tree_cpu_seconds(pids)
+
+
 def capacity_steps(
-    check_target, env, log_path, work, *, steps, seconds, pause, limit_ms, keep_going=False
+    check_target,
+    env,
+    log_path,
+    work,
+    *,
+    steps,
+    seconds,
+    pause,
+    limit_ms,
+    keep_going=False,
+    server_cpu=None,
 ):
     """bench/capacity.py's steps against the running server, timed from its access log."""
     start = {"at": 0}
@@ -684,6 +734,7 @@ def capacity_steps(
         presign=presigner(env, work),
         log=lambda line: print(f"capacity {line}", flush=True),
         keep_going=keep_going,
+        server_cpu=server_cpu,
     )
 
 
@@ -700,6 +751,7 @@ def capacity_main(args, steps, env, server, log_path, work, check_target, two_se
         pause=args.leader_pause,
         limit_ms=args.capacity_limit_ms,
         keep_going=args.capacity_keep_going,
+        server_cpu=server_cpu_meter(server, env),
     )
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -718,6 +770,13 @@ def capacity_main(args, steps, env, server, log_path, work, check_target, two_se
         f"no error, none lost) with {args.workers} gunicorn workers on {os.cpu_count()} cores; "
         f"load average {load_before} before, {report['load_average_after']} after"
     )
+    if "server_cpu_ms_per_save" in capacity:
+        print(
+            f"capacity: the server spent {capacity['server_cpu_ms_per_save']} ms of CPU a save "
+            f"(gunicorn and PostgreSQL; the load generator shares the cores): a core given "
+            f"wholly to the portal keeps up with at most "
+            f"{capacity['leaders_per_dedicated_core_ceiling']} leaders, at 100% busy"
+        )
     name = (
         "capacity-smoke"
         if args.smoke

@@ -110,6 +110,8 @@ def test_the_capacity_step_finds_every_save(report):
     assert step["acknowledged"] >= 5  # at least one save each; how many more depends on the clock
     assert (step["found"], step["lost"]) == (step["acknowledged"], 0)
     assert (step["conflicts"], step["errors"], step["http_errors"]) == (0, 0, 0)
+    # The server's own CPU time is read: gunicorn's and the local PostgreSQL's processes.
+    assert step["server_cpu_ms_per_save"] > 0
 
 
 def test_every_acknowledged_autosave_is_found_in_the_database(report):

@@ -1,5 +1,9 @@
 """The capacity run's verdict: the largest step of an unbroken run of passes."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from bench import capacity
@@ -69,3 +73,35 @@ def test_keep_going_measures_past_a_slow_step_until_a_save_is_lost(steps_answeri
 def test_an_error_fails_a_fast_step(steps_answering):
     steps_answering({100: step(100, 40, errors=1)})
     assert run(steps=(100,))["largest_passing_leaders"] == 0
+
+
+def test_a_step_records_what_the_server_spent_on_each_save(steps_answering):
+    steps_answering({100: step(100, 40), 200: step(200, 90), 400: step(400, 150)})
+    spent = iter([10.0, 13.6, 20.0, 27.2, 30.0, 44.4])  # CPU seconds before and after each step
+    result = capacity.run_capacity(
+        {},
+        {},
+        steps=(100, 200, 400),
+        seconds=30,
+        pause=2.5,
+        limit_ms=100,
+        run_locust=None,
+        read_log=None,
+        out_dir=None,
+        presign=None,
+        log=lambda line: None,
+        server_cpu=lambda: next(spent),
+    )
+    assert [row["server_cpu_ms_per_save"] for row in result["steps"]] == [3.0, 3.0, 3.0]
+    assert result["server_cpu_ms_per_save"] == 3.0
+    assert result["leaders_per_dedicated_core_ceiling"] == 833  # a save every 2.5 s, 3 ms each
+
+
+def test_the_cpu_of_a_process_and_its_children_is_counted():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert capacity.process_tree_cpu_seconds([os.getpid()]) > 0
+        assert capacity.process_tree_cpu_seconds([child.pid, 2**22 + 12345]) >= 0  # gone: skipped
+    finally:
+        child.kill()
+        child.wait()
