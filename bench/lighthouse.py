@@ -54,6 +54,31 @@ def page_weights(url: str, cookie: str) -> dict:
     return {"first_load_bytes": first, "repeat_load_bytes": repeat}
 
 
+# Lighthouse's own advice when the browser's trace went wrong (NO_NAVSTART and the like): a
+# hiccup of the browser on a busy machine, not of the page. It is taken, once.
+RUN_AGAIN = "Please run Lighthouse again"
+ATTEMPTS = 2
+
+
+def _lighthouse(url: str, cookie: str, out: Path, work: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            str(BENCH / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=performance,accessibility,best-practices",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--extra-headers",
+            json.dumps({"Cookie": cookie}),
+        ],
+        env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin", "HOME": str(work)},
+        capture_output=True,
+        text=True,
+    )
+
+
 def run_lighthouse(host: str, targets: list[dict], work: Path) -> dict:
     ensure_installed()
     results = {}
@@ -62,22 +87,10 @@ def run_lighthouse(host: str, targets: list[dict], work: Path) -> dict:
             continue
         cookie = session_cookie(host, target["login"], target["password"])
         out = work / f"lighthouse-{target['name'].replace(' ', '-')}.json"
-        finished = subprocess.run(
-            [
-                str(BENCH / "node_modules" / ".bin" / "lighthouse"),
-                host + target["path"],
-                "--quiet",
-                "--output=json",
-                f"--output-path={out}",
-                "--only-categories=performance,accessibility,best-practices",
-                f"--chrome-flags={CHROME_FLAGS}",
-                "--extra-headers",
-                json.dumps({"Cookie": cookie}),
-            ],
-            env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin", "HOME": str(work)},
-            capture_output=True,
-            text=True,
-        )
+        for _attempt in range(ATTEMPTS):
+            finished = _lighthouse(host + target["path"], cookie, out, work)
+            if finished.returncode == 0 or RUN_AGAIN not in finished.stderr:
+                break
         if finished.returncode != 0:
             # One page's failure must not cost the run its load figures.
             results[target["name"]] = {"error": finished.stderr.strip()[-500:]}
