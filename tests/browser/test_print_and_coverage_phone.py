@@ -73,3 +73,23 @@ def test_the_coverage_page_fits_a_phone(page, live_server, request, persona, kra
         page.get_by_role("link", name="ดูเฉพาะภาคนี้").first.click()
         page.wait_for_load_state()
         assert scroll_width(page) <= PHONE["width"]
+
+
+def test_a_mentor_assigned_on_a_phone_counts_on_the_coverage_at_once(
+    page, live_server, staff_south, south, group
+):
+    """The coverage's counts come from rows PostgreSQL rewrites with the assignment: the
+    staff member who assigns a mentor sees the province's tile change on the next load."""
+    mentor = factories.MentorFactory(region=south, user__display_name="พี่สมศรี")
+    sign_in(page, live_server, staff_south.username, TEST_PASSWORD)
+    page.goto(live_server.url + reverse("mentors:coverage"))
+    krabi = page.locator(f'li[data-code="{group.province_code}"]')
+    assert "ไม่มีพี่เลี้ยง 1 จาก 1 กลุ่ม" in krabi.inner_text()
+    page.goto(live_server.url + reverse("mentors:group_assign", args=[group.pk]))
+    page.get_by_label("พี่เลี้ยง").select_option(str(mentor.pk))
+    page.get_by_role("button", name="มอบหมาย").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("มอบหมาย พี่สมศรี ดูแล").is_visible()
+    page.goto(live_server.url + reverse("mentors:coverage"))
+    assert "ไม่มีพี่เลี้ยง 0 จาก 1 กลุ่ม" in krabi.inner_text()
+    assert scroll_width(page) <= PHONE["width"]
