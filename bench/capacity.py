@@ -138,10 +138,14 @@ def process_tree_cpu_seconds(pids) -> float:
         try:
             root = psutil.Process(pid)
             times = root.cpu_times()
-            total += times.user + times.system + times.children_user + times.children_system
-            for child in root.children(recursive=True):
-                child_times = child.cpu_times()
-                total += child_times.user + child_times.system
+            children = root.children(recursive=True)
         except psutil.NoSuchProcess:
             continue
+        total += times.user + times.system + times.children_user + times.children_system
+        for child in children:
+            try:
+                child_times = child.cpu_times()
+            except psutil.NoSuchProcess:
+                continue  # ended since it was listed: its time reaches its parent's
+            total += child_times.user + child_times.system
     return total

@@ -36,7 +36,7 @@ def steps_answering(monkeypatch):
     return install
 
 
-def run(keep_going=False, steps=(100, 200, 400, 800)):
+def run(keep_going=False, steps=(100, 200, 400, 800), server_cpu=None):
     return capacity.run_capacity(
         {},
         {},
@@ -50,6 +50,7 @@ def run(keep_going=False, steps=(100, 200, 400, 800)):
         presign=None,
         log=lambda line: None,
         keep_going=keep_going,
+        server_cpu=server_cpu,
     )
 
 
@@ -78,20 +79,7 @@ def test_an_error_fails_a_fast_step(steps_answering):
 def test_a_step_records_what_the_server_spent_on_each_save(steps_answering):
     steps_answering({100: step(100, 40), 200: step(200, 90), 400: step(400, 150)})
     spent = iter([10.0, 13.6, 20.0, 27.2, 30.0, 44.4])  # CPU seconds before and after each step
-    result = capacity.run_capacity(
-        {},
-        {},
-        steps=(100, 200, 400),
-        seconds=30,
-        pause=2.5,
-        limit_ms=100,
-        run_locust=None,
-        read_log=None,
-        out_dir=None,
-        presign=None,
-        log=lambda line: None,
-        server_cpu=lambda: next(spent),
-    )
+    result = run(steps=(100, 200, 400), server_cpu=lambda: next(spent))
     assert [row["server_cpu_ms_per_save"] for row in result["steps"]] == [3.0, 3.0, 3.0]
     assert result["server_cpu_ms_per_save"] == 3.0
     assert result["leaders_per_dedicated_core_ceiling"] == 833  # a save every 2.5 s, 3 ms each

@@ -3,35 +3,20 @@ while the first is still being written. The second waits for the canvas's lock a
 must see the first as stored: one save, one revision, and an answer, never a 500.
 
 Ordered by the database's own lock queue, not by sleeping: the first save holds the
-canvas's row lock until the second is seen waiting for it in pg_locks."""
+canvas's row lock until the second is seen waiting for a lock in pg_stat_activity."""
 
 import threading
-import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.test import Client
 from django.urls import reverse
 
 from canvases import services
 from canvases.models import Canvas, CanvasSave
+from tests.db_locks import wait_until_it_waits_for_a_lock
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-# Only so that a broken build fails instead of hanging; the test never waits this long.
-GIVE_UP_AFTER_SECONDS = 120
-
-
-def _someone_waits_for_a_lock() -> bool:
-    """A session of this test's database waits for a lock (the other save, for the canvas)."""
-    with connection.cursor() as cursor:
-        # Inside a transaction the activity view is read once; this reads it anew.
-        cursor.execute("SELECT pg_stat_clear_snapshot()")
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0] > 0
 
 
 def _post_in_a_thread(client, url, data, answers):
@@ -62,10 +47,7 @@ def test_a_save_sent_again_while_the_first_is_written_is_stored_once(canvas, lea
         )
         url = reverse("canvases:autosave", args=[canvas.pk])
         second = _post_in_a_thread(client, url, save, answers)
-        give_up = time.monotonic() + GIVE_UP_AFTER_SECONDS
-        while not _someone_waits_for_a_lock():
-            if not second.is_alive() or time.monotonic() > give_up:
-                pytest.fail("the second save did not wait for the canvas's lock")
+        wait_until_it_waits_for_a_lock(second, "the second save")
     second.join()
     (answer,) = answers
     assert answer.status_code == 200, answer.content

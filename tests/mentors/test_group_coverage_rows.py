@@ -5,10 +5,9 @@ assignments say, and the coverage page counts from them."""
 import datetime
 import random
 import threading
-import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from communities.models import Province
@@ -16,6 +15,7 @@ from mentors import services
 from mentors.models import Assignment, GroupCoverage, Mentor
 from mentors.selectors import _group_counts, region_coverage
 from tests import factories
+from tests.db_locks import wait_until_it_waits_for_a_lock
 
 DAY = datetime.timedelta(days=1)
 
@@ -148,18 +148,6 @@ def test_the_region_page_counts_from_the_rows(group, partner_group, mentor, sout
 
 # Two staff members assign mentors to one group at the same moment ------------------------
 
-GIVE_UP_AFTER_SECONDS = 120  # only so that a broken build fails instead of hanging
-
-
-def _someone_waits_for_a_lock() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_stat_clear_snapshot()")
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0] > 0
-
 
 @pytest.mark.django_db(transaction=True)
 def test_two_assignments_at_once_are_both_counted(south, group, today):
@@ -182,10 +170,7 @@ def test_two_assignments_at_once_are_both_counted(south, group, today):
         )
         thread = threading.Thread(target=assign_second)
         thread.start()
-        give_up = time.monotonic() + GIVE_UP_AFTER_SECONDS
-        while not _someone_waits_for_a_lock():
-            if not thread.is_alive() or time.monotonic() > give_up:
-                pytest.fail("the second assignment did not wait for the first")
+        wait_until_it_waits_for_a_lock(thread, "the second assignment")
     thread.join()
     assert not errors
     assert _followed(group, today - 10 * DAY) and _followed(group, today + 10 * DAY)
