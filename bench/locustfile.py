@@ -6,6 +6,9 @@ by `manage.py bench_targets`): name, method, path, login, password, and for
 the autosave the canvases to type into. With BENCH_REQUESTS=N the page gets
 exactly N requests in all and locust stops by itself, so a run is the same
 on a fast or a loaded machine; without it, locust's `-t` bounds the run.
+With BENCH_FLOOR (the signed-in floor's target) each user also signs in as
+the floor's user and asks the floor and the page in turn (N requests of
+each), so both are timed on the machine as it is at the same moments.
 
 LeaderUser: one leader typing into a canvas and autosaving, for the
 autosave check (`bench/autosave_check.py`) and the capacity run
@@ -35,9 +38,11 @@ from urllib.parse import urlencode
 import gevent
 from gevent.event import Event
 from locust import FastHttpUser, HttpUser, constant, events, task
+from locust.clients import HttpSession
 from locust.exception import StopUser
 
 TARGET = json.loads(os.environ.get("BENCH_TARGET") or "{}")
+FLOOR = json.loads(os.environ.get("BENCH_FLOOR") or "{}")
 # The check's plan is a file: fifty leaders' texts outgrow what an environment variable may hold.
 CHECK = (
     json.loads(Path(os.environ["BENCH_CHECK_FILE"]).read_text(encoding="utf-8"))
@@ -57,11 +62,12 @@ class Quota:
     finished = 0
 
     @classmethod
-    def take(cls) -> bool:
+    def take(cls) -> int:
+        """The request's number (1, 2, …), or 0 when the quota is spent."""
         if cls.started >= cls.total:
-            return False
+            return 0
         cls.started += 1
-        return True
+        return cls.started
 
     @classmethod
     def done_one(cls):
@@ -133,6 +139,10 @@ class PageUser(HttpUser):
         self.csrf = ""
         if TARGET.get("login"):
             self.csrf = sign_in(self.client, TARGET["login"], TARGET["password"])
+        self.floor_next = True
+        if FLOOR:  # a session of its own: the floor's user, whoever the page's is
+            self.floor_client = HttpSession(self.host, self.environment.events.request, user=self)
+            sign_in(self.floor_client, FLOOR["login"], FLOOR["password"])
         SignedIn.arrive_and_wait(self.environment.runner.target_user_count)
         if TARGET["name"] == "autosave":
             # Each simulated leader types into a canvas of their own, as real ones do.
@@ -143,10 +153,17 @@ class PageUser(HttpUser):
 
     @task
     def page(self):
-        if Quota.total and not Quota.take():
+        number = Quota.take() if Quota.total else 0
+        if Quota.total and not number:
             raise StopUser()
+        # Floor and page in turn: by the run's count when counted (exactly half each),
+        # else by this user's own.
+        floor_now = bool(FLOOR) and (number % 2 == 1 if number else self.floor_next)
+        self.floor_next = not self.floor_next
         try:
-            if TARGET["name"] == "autosave":
+            if floor_now:
+                self.floor_client.get(FLOOR["path"], name=FLOOR["name"])
+            elif TARGET["name"] == "autosave":
                 self.autosave()
             else:
                 self.client.get(TARGET["path"], name=TARGET["name"])

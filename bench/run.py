@@ -296,8 +296,12 @@ def run_locust(user_class, env, users, out_dir, label, seconds):
     return out_dir / f"locust-{label}"
 
 
-def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> dict:
-    """One page under load: for `seconds`, or exactly `requests` requests when given."""
+def run_page(target, env, log_path, seconds, users, out_dir, requests=None, floor=None) -> dict:
+    """One page under load: for `seconds`, or exactly `requests` requests when given.
+
+    With `floor` (the signed-in floor's target), each simulated user asks the floor and
+    the page in turn, as many times each, and the row carries the floor's times of those
+    same moments as `floor_beside`."""
     start = log_path.stat().st_size
     client_times = out_dir / f"client-{target['name']}.txt"
     client_times.unlink(missing_ok=True)
@@ -306,8 +310,10 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
         "BENCH_TARGET": json.dumps(target),
         "BENCH_CLIENT_TIMES": str(client_times),
     }
+    if floor:
+        target_env["BENCH_FLOOR"] = json.dumps(floor)
     if requests:
-        target_env["BENCH_REQUESTS"] = str(requests)
+        target_env["BENCH_REQUESTS"] = str(requests * 2 if floor else requests)
         seconds = RUN_CEILING_SECONDS
     began = time.monotonic()
     csv_prefix = run_locust("PageUser", target_env, users, out_dir, target["name"], seconds)
@@ -333,6 +339,22 @@ def run_page(target, env, log_path, seconds, users, out_dir, requests=None) -> d
         "client_p95_ms": client_p95_ms(client_times),
         "elapsed_s": round(elapsed, 1),
     }
+    if floor:
+        floor_times = [
+            row["ms"]
+            for row in read_log_when_written(
+                log_path,
+                start,
+                target_paths(floor),
+                "GET",
+                requests or locust_count(csv_prefix, floor["name"]),
+            )
+        ]
+        result["floor_beside"] = {
+            "requests": len(floor_times),
+            "p50": round(percentile(floor_times, 0.50), 2) if floor_times else None,
+            "p95": round(percentile(floor_times, 0.95), 2) if floor_times else None,
+        }
     measured = measure_bytes(target)
     if measured:  # its log line must not spill into the next page's count
         read_log_when_written(
@@ -404,22 +426,23 @@ def print_exports(exports):
 
 def run_pages(targets, env, log_path, work, args) -> list[dict]:
     """Every page under load, in order. A page with a budget against the signed-in floor
-    has that floor measured again just before it (`floor_beside`): the machine's own
-    speed drifts over a run, and a floor measured minutes earlier made the ratios swing
-    by a quarter from run to run."""
+    is asked in turn with that floor (`run_page`'s `floor`): the machine's own speed
+    drifts over a run and jumps for seconds at a time, and a floor measured minutes
+    earlier, or even just before, made the ratios swing by a quarter from run to run."""
     signed_in_floor = next(t for t in targets if t["name"] == SIGNED_IN_FLOOR)
-
-    def measure(target):
-        return run_page(target, env, log_path, args.seconds, args.users, work, args.requests)
-
-    results = []
-    for target in targets:
-        beside = measure(signed_in_floor) if target["name"] in SIGNED_IN_RATIO else None
-        row = measure(target)
-        if beside:
-            row["floor_beside"] = {share: beside[f"{share}_ms"] for share in ("p50", "p95")}
-        results.append(row)
-    return results
+    return [
+        run_page(
+            target,
+            env,
+            log_path,
+            args.seconds,
+            args.users,
+            work,
+            args.requests,
+            floor=signed_in_floor if target["name"] in SIGNED_IN_RATIO else None,
+        )
+        for target in targets
+    ]
 
 
 def add_ratios(results):

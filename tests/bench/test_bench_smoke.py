@@ -71,9 +71,10 @@ def test_every_page_is_quoted_against_both_floors(report):
         assert page["ratio_p95"] is not None and page["ratio_signed_in_p95"] is not None
     pages = {page["name"]: page for page in report["pages"]}
     assert pages["signed-in floor"]["ratio_signed_in_p95"] == 1.0
-    # A page with a budget against the signed-in floor is quoted against the floor measured
-    # just before it, not minutes earlier.
+    # A page with a budget against the signed-in floor is quoted against that floor asked
+    # in turn with it, as many times, not against one measured minutes earlier.
     editor = pages["canvas editor"]
+    assert editor["floor_beside"]["requests"] == editor["requests"]
     assert editor["ratio_signed_in_p95"] == round(
         editor["p95_ms"] / editor["floor_beside"]["p95"], 1
     )
